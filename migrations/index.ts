@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed here (not discovered from files) so they run the same
+ * from TypeScript sources and compiled output. A landed migration is never edited.
+ */
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126000000_initial } from './Migration20261126000000_initial';
+
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
+];

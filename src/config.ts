@@ -1,0 +1,242 @@
+/**
+ * The environment, read once and validated. A bad value stops the start with one line per
+ * problem (name, value, what is expected); secrets are never echoed.
+ */
+import cron from 'node-cron';
+
+export type HubRole = 'all' | 'api' | 'worker';
+
+export interface UpstreamTuning {
+  timeoutMs: number;
+  maxRetries: number;
+  concurrency: number;
+}
+
+export interface HubConfig {
+  databaseUrl: string | null;
+  databaseReadUrl: string | null;
+  embeddedPgPort: number;
+  dataDir: string;
+  port: number;
+  host: string;
+  role: HubRole;
+  adminKey: string | null;
+  simulate: boolean;
+  national: { url: string | null; username: string; password: string; unitCode: string };
+  igate: { url: string | null; clientId: string; clientSecret: string };
+  pakn: { url: string | null; apiKey: string };
+  upstream: UpstreamTuning;
+  schedules: { national: string | null; igate: string | null; pakn: string | null; checks: string | null };
+  sourceStaleAfterMs: number;
+  runAbandonedAfterMs: number;
+  deleteGuardPercent: number;
+  piiSalt: string;
+  logLevel: string;
+  holidaysDir: string | null;
+  notify: { webhookUrl: string | null; webhookSecret: string | null };
+  sim: { seed: number; procedures: number; dossiers: number; feedbacks: number; faultRate: number; faults: string | null };
+}
+
+/** Thrown with every problem found; `lines` are ready to print, one per bad value. */
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(`invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SECRET = /PASSWORD|SECRET|KEY|SALT/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const v = this.env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  }
+
+  private bad(name: string, value: string, expected: string): void {
+    const shown = SECRET.test(name) ? '***' : JSON.stringify(value);
+    this.problems.push(`${name}=${shown}: expected ${expected}`);
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  optional(name: string): string | null {
+    return this.raw(name) ?? null;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!/^-?\d+$/.test(v) || n < min || n > max) {
+      this.bad(name, v, `a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return n;
+  }
+
+  number(name: string, fallback: number, min: number, max: number): number {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min || n > max) {
+      this.bad(name, v, `a number from ${min} to ${max}`);
+      return fallback;
+    }
+    return n;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    if (!allowed.includes(v as T)) {
+      this.bad(name, v, `one of ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return v as T;
+  }
+
+  flag(name: string, fallback: boolean): boolean {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    if (['1', 'true', 'yes'].includes(v.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(v.toLowerCase())) return false;
+    this.bad(name, v, '1 or 0');
+    return fallback;
+  }
+
+  url(name: string, protocols: string[]): string | null {
+    const v = this.raw(name);
+    if (v === undefined) return null;
+    try {
+      const u = new URL(v);
+      if (!protocols.includes(u.protocol)) throw new Error('protocol');
+      return v.replace(/\/+$/, '');
+    } catch {
+      this.bad(name, redactUrl(v), `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+      return null;
+    }
+  }
+
+  /** A cron expression, or `off`. */
+  schedule(name: string, fallback: string): string | null {
+    const v = this.raw(name) ?? fallback;
+    if (v.toLowerCase() === 'off') return null;
+    if (!cron.validate(v)) {
+      this.bad(name, v, 'a cron expression (node-cron syntax, seconds allowed) or off');
+      return null;
+    }
+    return v;
+  }
+
+  /** `90s`, `15m`, `26h`, `2d`, or plain milliseconds. */
+  duration(name: string, fallback: string): number {
+    const v = this.raw(name) ?? fallback;
+    const ms = parseDuration(v);
+    if (ms === null) {
+      this.bad(name, v, 'a duration such as 90s, 15m, 26h or 2d');
+      return parseDuration(fallback) ?? 0;
+    }
+    return ms;
+  }
+}
+
+export function parseDuration(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
+  if (!m) return null;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 'ms') as 'ms'];
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** A URL with its password replaced, safe to print. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+export function loadConfig(env: Env = process.env): HubConfig {
+  const r = new Reader(env);
+  const national = r.url('NATIONAL_URL', ['http:', 'https:']);
+  const igate = r.url('IGATE_URL', ['http:', 'https:']);
+  const pakn = r.url('PAKN_URL', ['http:', 'https:']);
+  const anyUpstream = Boolean(r.raw('NATIONAL_URL') || r.raw('IGATE_URL') || r.raw('PAKN_URL'));
+  const simulate = r.flag('HUB_SIMULATE', !anyUpstream);
+
+  const config: HubConfig = {
+    databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseReadUrl: r.url('DATABASE_READ_URL', ['postgres:', 'postgresql:']),
+    embeddedPgPort: r.int('EMBEDDED_PG_PORT', 54329, 1, 65535),
+    dataDir: r.string('HUB_DATA_DIR', '.data'),
+    port: r.int('PORT', 4000, 0, 65535),
+    host: r.string('HOST', '0.0.0.0'),
+    role: r.oneOf('HUB_ROLE', 'all', ['all', 'api', 'worker'] as const),
+    adminKey: r.optional('HUB_ADMIN_KEY'),
+    simulate,
+    national: {
+      url: national,
+      username: r.string('NATIONAL_USERNAME', simulate ? 'hub' : ''),
+      password: r.string('NATIONAL_PASSWORD', simulate ? 'hub-secret' : ''),
+      unitCode: r.string('NATIONAL_UNIT_CODE', 'H21'),
+    },
+    igate: {
+      url: igate,
+      clientId: r.string('IGATE_CLIENT_ID', simulate ? 'tthc-hub' : ''),
+      clientSecret: r.string('IGATE_CLIENT_SECRET', simulate ? 'hub-secret' : ''),
+    },
+    pakn: { url: pakn, apiKey: r.string('PAKN_API_KEY', simulate ? 'hub-secret' : '') },
+    upstream: {
+      timeoutMs: r.int('UPSTREAM_TIMEOUT_MS', 15_000, 100, 600_000),
+      maxRetries: r.int('UPSTREAM_MAX_RETRIES', 6, 0, 50),
+      concurrency: r.int('UPSTREAM_CONCURRENCY', 8, 1, 10),
+    },
+    schedules: {
+      national: r.schedule('SYNC_SCHEDULE_NATIONAL', '0 15 */6 * * *'),
+      igate: r.schedule('SYNC_SCHEDULE_IGATE', '0 */10 * * * *'),
+      pakn: r.schedule('SYNC_SCHEDULE_PAKN', '0 5-59/15 * * * *'),
+      checks: r.schedule('CHECK_SCHEDULE', '0 30 2 * * *'),
+    },
+    sourceStaleAfterMs: r.duration('SOURCE_STALE_AFTER', '26h'),
+    runAbandonedAfterMs: r.duration('SYNC_RUN_TIMEOUT', '15m'),
+    deleteGuardPercent: r.number('DELETE_GUARD_PERCENT', 20, 0, 100),
+    piiSalt: r.string('PII_SALT', ''),
+    logLevel: r.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    holidaysDir: r.optional('HOLIDAYS_DIR'),
+    notify: { webhookUrl: r.url('NOTIFY_WEBHOOK_URL', ['http:', 'https:']), webhookSecret: r.optional('NOTIFY_WEBHOOK_SECRET') },
+    sim: {
+      seed: r.int('SIM_SEED', 2020, 0, 2 ** 31 - 1),
+      procedures: r.int('SIM_PROCEDURES', 2000, 10, 100_000),
+      dossiers: r.int('SIM_DOSSIERS', 20_000, 0, 50_000_000),
+      feedbacks: r.int('SIM_FEEDBACKS', 2_000, 0, 5_000_000),
+      faultRate: r.number('SIM_FAULT_RATE', 0, 0, 1),
+      faults: r.optional('SIM_FAULTS'),
+    },
+  };
+
+  if (!simulate) {
+    for (const [name, value] of [
+      ['NATIONAL_URL', national],
+      ['IGATE_URL', igate],
+      ['PAKN_URL', pakn],
+    ] as const) {
+      if (!value && !r.problems.some((p) => p.startsWith(name))) {
+        r.problems.push(`${name} is not set: expected the portal's base URL (or HUB_SIMULATE=1)`);
+      }
+    }
+    if (!config.piiSalt) r.problems.push('PII_SALT is not set: expected a long random secret (identity numbers are hashed with it)');
+  }
+  if (!config.piiSalt) config.piiSalt = 'tthc-hub-simulated-salt';
+  if (config.piiSalt.length < 16 && !simulate) r.problems.push('PII_SALT=***: expected at least 16 characters');
+  if (config.notify.webhookUrl && !config.notify.webhookSecret) {
+    r.problems.push('NOTIFY_WEBHOOK_SECRET is not set: expected a secret to sign webhook calls with');
+  }
+
+  if (r.problems.length) throw new ConfigError(r.problems);
+  return config;
+}

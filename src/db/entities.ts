@@ -1,0 +1,22 @@
+/** Every entity the ORM knows; modules own them, this list only gathers them. */
+import { Agency } from '../modules/agency/agency.entity';
+import { NationalAgency } from '../modules/agency/national-agency.entity';
+import { NationalProcedure } from '../modules/procedure/national-procedure.entity';
+import { NationalSector } from '../modules/procedure/national-sector.entity';
+import { QuarantinedRecord } from '../modules/sync/quarantined-record.entity';
+import { ScheduleTick } from '../modules/sync/schedule-tick.entity';
+import { SeenKey } from '../modules/sync/seen-key.entity';
+import { StreamState } from '../modules/sync/stream-state.entity';
+import { SyncRun } from '../modules/sync/sync-run.entity';
+
+export const entities = [
+  NationalProcedure,
+  NationalSector,
+  NationalAgency,
+  Agency,
+  SyncRun,
+  StreamState,
+  QuarantinedRecord,
+  SeenKey,
+  ScheduleTick,
+];

@@ -1,0 +1,50 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { migrationsList } from '../../migrations';
+import type { Logger } from '../log';
+import { entities } from './entities';
+
+export type Orm = MikroORM;
+
+export function ormOptions(url: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl: url,
+    entities,
+    extensions: [Migrator],
+    // Explicit lists: no file discovery, so the same code runs from src (tests) and dist.
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    migrations: {
+      migrationsList,
+      tableName: 'hub_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      path: 'migrations',
+    },
+    dynamicImportProvider: (id: string) => import(id),
+    forceUtcTimezone: true,
+    pool: { min: 0, max: 10 },
+    allowGlobalContext: false,
+    debug: false,
+    ...overrides,
+  });
+}
+
+/** Connects, and fails with one clear line when the database cannot be reached. */
+export async function openOrm(url: string, log?: Logger, overrides: Partial<Options> = {}): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(url, overrides));
+  if (!(await orm.isConnected())) {
+    const check = await orm.checkConnection();
+    await orm.close(true);
+    throw new Error(`database_unreachable: ${check.ok ? 'unknown' : check.reason}`);
+  }
+  log?.debug('database connected');
+  return orm;
+}
+
+export async function migrate(orm: Orm, log?: Logger): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  const names = applied.map((m) => m.name);
+  if (names.length) log?.info({ migrations: names }, 'migrations applied');
+  return names;
+}

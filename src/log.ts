@@ -1,0 +1,59 @@
+/**
+ * Structured JSON logs, one event per line. Personal data and secrets never reach a log:
+ * known sensitive keys are redacted here as a last line of defence, but callers must not
+ * pass them in the first place.
+ */
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+const REDACT = [
+  'password',
+  'secret',
+  'apiKey',
+  'api_key',
+  'authorization',
+  'headers.authorization',
+  'headers["x-api-key"]',
+  'key',
+  'token',
+  'access_token',
+  'session',
+  'fullname',
+  'identityNumber',
+  'phone',
+  'email',
+  'hoTen',
+  'soDienThoai',
+  '*.password',
+  '*.secret',
+  '*.apiKey',
+  '*.authorization',
+  '*.token',
+  '*.fullname',
+  '*.identityNumber',
+  '*.phone',
+  '*.email',
+];
+
+let root: Logger | null = null;
+
+export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({
+    level,
+    base: { service: 'tthc-hub' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    formatters: { level: (label) => ({ level: label }) },
+  });
+}
+
+/** The process-wide logger; tests silence it with LOG_LEVEL=silent. */
+export function logger(): Logger {
+  root ??= createLogger();
+  return root;
+}
+
+export function setLogger(l: Logger): void {
+  root = l;
+}

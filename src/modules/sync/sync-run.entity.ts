@@ -1,0 +1,108 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { Source } from '../../../connectors/kit/model';
+
+export const SYNC_RUN_STATUSES = ['RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED', 'ABANDONED', 'HELD'] as const;
+export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
+export type SyncMode = 'FULL' | 'INCREMENTAL';
+export type SyncTrigger = 'SCHEDULE' | 'CLI' | 'GRAPH' | 'START';
+
+/** Counters a run accumulates, page by page, in the same transaction as the page. */
+export interface SyncCounts {
+  pages: number;
+  requests: number;
+  retries: number;
+  throttled: number;
+  fetched: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  quarantined: number;
+}
+
+export function zeroCounts(): SyncCounts {
+  return {
+    pages: 0,
+    requests: 0,
+    retries: 0,
+    throttled: 0,
+    fetched: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    quarantined: 0,
+  };
+}
+
+/** The ledger: one row per sync run of one source. */
+@Entity({ tableName: 'sync_run' })
+@Index({ properties: ['source', 'startedAt'] })
+@Index({ properties: ['status'] })
+// At most one RUNNING run per source, whichever process started it: overlap is impossible.
+@Unique({
+  name: 'sync_run_one_running_per_source',
+  expression: `create unique index "sync_run_one_running_per_source" on "sync_run" ("source") where "status" = 'RUNNING'`,
+})
+export class SyncRun {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Enum({ items: ['NATIONAL', 'IGATE', 'PAKN'], type: 'string', columnType: 'text' })
+  source!: Source;
+
+  @Property({ type: 'string', columnType: 'text' })
+  mode!: SyncMode;
+
+  @Property({ type: 'string', columnType: 'text' })
+  trigger!: SyncTrigger;
+
+  @Enum({ items: [...SYNC_RUN_STATUSES], type: 'string', columnType: 'text' })
+  status!: SyncRunStatus;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  startedAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  finishedAt?: Date | null;
+
+  /** Refreshed while the run works; a RUNNING row whose heartbeat is old was abandoned. */
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  heartbeatAt!: Date;
+
+  /** `host:pid` of the process running it. */
+  @Property({ type: 'string', columnType: 'text' })
+  worker!: string;
+
+  /** A run that resumed an interrupted walk names the run it continued. */
+  @Property({ type: 'bigint', nullable: true })
+  resumedFrom?: string | null;
+
+  @Property({ type: 'integer', default: 0 }) pages = 0;
+  @Property({ type: 'integer', default: 0 }) requests = 0;
+  @Property({ type: 'integer', default: 0 }) retries = 0;
+  @Property({ type: 'integer', default: 0 }) throttled = 0;
+  @Property({ type: 'integer', default: 0 }) fetched = 0;
+  @Property({ type: 'integer', default: 0 }) inserted = 0;
+  @Property({ type: 'integer', default: 0 }) updated = 0;
+  @Property({ type: 'integer', default: 0 }) unchanged = 0;
+  @Property({ type: 'integer', default: 0 }) deleted = 0;
+  @Property({ type: 'integer', default: 0 }) quarantined = 0;
+
+  /** Records a complete walk no longer saw, held for confirmation by the delete guard. */
+  @Property({ type: 'integer', default: 0 })
+  heldDeletions = 0;
+
+  /** Per-stream cursors before and after: `{ "procedures": "20200214093000" }`. */
+  @Property({ type: 'json', columnType: 'jsonb', nullable: true })
+  cursorBefore?: Record<string, string | null> | null;
+
+  @Property({ type: 'json', columnType: 'jsonb', nullable: true })
+  cursorAfter?: Record<string, string | null> | null;
+
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  errorCode?: string | null;
+
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  errorMessage?: string | null;
+}
