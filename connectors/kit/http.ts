@@ -1,0 +1,157 @@
+import http from 'node:http';
+import https from 'node:https';
+import axios from 'axios';
+import { ConnectorError } from './errors';
+import { sendOnce } from './http-attempt';
+import type { AuthMaterial, HttpClient, HttpClientOptions, HttpRequest } from './http-types';
+import { Limiter } from './limiter';
+import { decideRetry, type RetryPolicy } from './retry';
+import { newRequestStats } from './types';
+
+export type {
+  AuthHook,
+  AuthMaterial,
+  HttpClient,
+  HttpClientOptions,
+  HttpRequest,
+  Logger,
+} from './http-types';
+
+export const HTTP_DEFAULTS = {
+  timeoutMs: 15_000,
+  maxRetries: 6,
+  baseDelayMs: 250,
+  maxDelayMs: 10_000,
+  concurrency: 10,
+} as const;
+
+const NO_AUTH: AuthMaterial = { headers: {}, body: {} };
+
+/**
+ * An upstream HTTP client: keep-alive sockets, a whole-response timeout, retry with
+ * capped jittered backoff and Retry-After, one auth refresh per call, a cap on requests
+ * in flight, and counters for the sync ledger. Faults: upstream-apis.md "Faults every
+ * connector must survive".
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const timeoutMs = options.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
+  const concurrency = options.concurrency ?? HTTP_DEFAULTS.concurrency;
+  const policy: RetryPolicy = {
+    maxRetries: options.maxRetries ?? HTTP_DEFAULTS.maxRetries,
+    baseDelayMs: options.baseDelayMs ?? HTTP_DEFAULTS.baseDelayMs,
+    maxDelayMs: options.maxDelayMs ?? HTTP_DEFAULTS.maxDelayMs,
+    ...(options.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: options.maxRetryAfterMs } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  };
+  const stats = options.stats ?? newRequestStats();
+  const limiter = new Limiter(concurrency);
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: concurrency });
+  const instance = axios.create({
+    baseURL: options.baseURL,
+    headers: { accept: 'application/json', ...options.headers },
+    httpAgent,
+    httpsAgent,
+    maxRedirects: 0,
+    responseType: 'text',
+    // We parse ourselves, so a truncated body becomes a retryable `bad_body`.
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+  });
+  const { auth, logger } = options;
+
+  async function authMaterial(request: HttpRequest): Promise<AuthMaterial> {
+    if (!auth || request.noAuth) return NO_AUTH;
+    const headers = await auth.headers();
+    const body = request.json && auth.bodyFields ? await auth.bodyFields() : {};
+    return { headers, body };
+  }
+
+  async function attempt(request: HttpRequest, used: AuthMaterial): Promise<unknown> {
+    // Auth material is resolved before taking a slot: a lazy login needs a slot of its own.
+    return limiter.run(async () => {
+      stats.requests += 1;
+      try {
+        return await sendOnce(instance, request, used, timeoutMs);
+      } catch (error) {
+        if (error instanceof ConnectorError && error.status === 429) stats.throttled += 1;
+        throw error;
+      }
+    });
+  }
+
+  function logRetry(request: HttpRequest, fields: Record<string, unknown>, error: unknown): void {
+    logger?.warn(
+      {
+        event: 'upstream_retry',
+        upstream: options.name,
+        method: request.method ?? (request.json || request.form ? 'POST' : 'GET'),
+        path: request.url,
+        ...fields,
+        code: error instanceof ConnectorError ? error.code : undefined,
+        status: error instanceof ConnectorError ? error.status : undefined,
+        error: error instanceof Error ? error.message : String(error),
+      },
+      'retrying upstream request',
+    );
+  }
+
+  async function request(request: HttpRequest): Promise<unknown> {
+    let failures = 0;
+    let refreshed = false;
+    for (;;) {
+      const used = await authMaterial(request);
+      try {
+        return await attempt(request, used);
+      } catch (error) {
+        if (request.signal?.aborted) throw error;
+        if (auth && !request.noAuth && auth.isAuthError(error)) {
+          if (refreshed) {
+            throw new ConnectorError(
+              'auth_rejected_after_refresh',
+              `${request.url}: credentials refused twice`,
+              {
+                cause: error,
+              },
+            );
+          }
+          refreshed = true;
+          stats.retries += 1;
+          logRetry(request, { attempt: failures + 1, reason: 'auth_expired', waitMs: 0 }, error);
+          await auth.refresh(used);
+          continue;
+        }
+        failures += 1;
+        const decision = decideRetry(error, failures, policy);
+        if (!decision.retry) throw error;
+        stats.retries += 1;
+        logRetry(request, { attempt: failures, reason: decision.reason, waitMs: decision.waitMs }, error);
+        await sleep(decision.waitMs, request.signal);
+      }
+    }
+  }
+
+  return {
+    request,
+    stats,
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ConnectorError('aborted', 'cancelled while waiting to retry'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new ConnectorError('aborted', 'cancelled while waiting to retry'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
