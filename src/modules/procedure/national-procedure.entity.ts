@@ -15,6 +15,10 @@ export class NationalProcedure extends SyncedRow {
   @Property({ type: 'string', columnType: 'text' })
   name!: string;
 
+  /** Code and name folded (no diacritics, lower case): what `search` matches. */
+  @Property({ type: 'string', columnType: 'text', lazy: true })
+  searchText!: string;
+
   @Property({ type: 'integer', nullable: true })
   procedureType?: number | null;
 

@@ -93,6 +93,10 @@ export class SyncRun {
   @Property({ type: 'integer', default: 0 })
   heldDeletions = 0;
 
+  /** Per held stream, the walk whose seen keys decide what confirmDeletions tombstones. */
+  @Property({ type: 'json', columnType: 'jsonb', nullable: true })
+  heldWalks?: Record<string, string> | null;
+
   /** Per-stream cursors before and after: `{ "procedures": "20200214093000" }`. */
   @Property({ type: 'json', columnType: 'jsonb', nullable: true })
   cursorBefore?: Record<string, string | null> | null;

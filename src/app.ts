@@ -1,0 +1,52 @@
+/**
+ * Boots the hub: database (embedded or DATABASE_URL) and migrations, simulated portals
+ * when no upstream is configured, the services, then by role the schedules and the graph.
+ */
+import type { HubConfig } from './config';
+import { type Database, openDatabase } from './db/database';
+import type { HubServices } from './graph/context';
+import type { Logger } from './log';
+import { type Simulators, startSimulators, useSimulators } from './simulate';
+import { connectorFactory } from './sync/connectors';
+import { Scheduler } from './sync/scheduler';
+import { syncJobs } from './sync/jobs';
+import { SyncService } from './sync/sync.service';
+
+export interface HubRuntime {
+  config: HubConfig;
+  db: Database;
+  sims: Simulators | null;
+  services: HubServices;
+  close(): Promise<void>;
+}
+
+/** Database, simulators and services: what every command needs. */
+export async function openRuntime(config: HubConfig, log: Logger): Promise<HubRuntime> {
+  const db = await openDatabase(config, log, { migrate: true });
+  let sims: Simulators | null = null;
+  let effective = config;
+  try {
+    if (config.simulate) {
+      sims = await startSimulators(config, log);
+      effective = useSimulators(config, sims);
+    }
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const sync = new SyncService(db.orm, effective, log, connectorFactory(effective, log));
+  return {
+    config: effective,
+    db,
+    sims,
+    services: { config: effective, sync },
+    async close() {
+      await sims?.close();
+      await db.close();
+    },
+  };
+}
+
+export function createScheduler(runtime: HubRuntime, log: Logger): Scheduler {
+  return new Scheduler(runtime.db.orm, log, syncJobs(runtime.services.sync, runtime.config));
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/** The `hub` command. */
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config';
+import { DatabaseStartError } from './db/database';
+import { createLogger } from './log';
+import { migrateCommand, serveCommand, simulateCommand, syncCommand } from './commands';
+
+const USAGE = `usage: hub <command>
+
+  serve                                  the graph and the schedules (npm start)
+  sync <national|igate|pakn|all> [--full]  one sync now; exit code 1 when it failed, 3 when deletions are held
+  sync confirm <run id>                  apply the deletions a HELD run kept back
+  migrate                                apply database migrations
+  simulate                               only the three simulated portals, for trying connectors
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  switch (command) {
+    case 'serve':
+      return serveCommand(config, log);
+    case 'sync': {
+      const { values, positionals } = parseArgs({ args: rest, options: { full: { type: 'boolean' } }, allowPositionals: true });
+      return syncCommand(config, log, positionals, Boolean(values.full));
+    }
+    case 'migrate':
+      return migrateCommand(config, log);
+    case 'simulate':
+      return simulateCommand(config, log);
+    case 'check':
+    case 'report':
+    case 'keys':
+      process.stderr.write(`hub ${command}: not available in this version yet\n`);
+      return 2;
+    default:
+      process.stderr.write(`hub: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof DatabaseStartError || /^[A-Z_]+ is not set/.test(e?.message ?? '')) {
+      process.stderr.write(`hub: ${e.message}\n`);
+      process.exitCode = 1;
+    } else if (e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      process.stderr.write(`hub: ${e.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`hub: ${e?.message ?? e}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

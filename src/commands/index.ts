@@ -1,0 +1,4 @@
+export { migrateCommand } from './migrate';
+export { serveCommand } from './serve';
+export { simulateCommand } from './simulate';
+export { syncCommand } from './sync';

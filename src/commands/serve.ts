@@ -1,0 +1,80 @@
+/**
+ * `hub serve`: by HUB_ROLE, the schedules (worker), the graph (api), or both (all).
+ * A source that was never synced is synced before the graph opens, so the first answer
+ * is never empty; later starts sync in the background. SIGINT/SIGTERM stop the
+ * schedules, let the current page commit, close the database and exit 0.
+ */
+import { resolveAdminKey } from '../admin-key';
+import { createScheduler, openRuntime } from '../app';
+import type { HubConfig } from '../config';
+import type { Logger } from '../log';
+import { startServer } from '../server';
+import { untilSignal } from './signals';
+
+const SHUTDOWN_LIMIT_MS = 25_000;
+
+async function neverSucceeded(runtime: Awaited<ReturnType<typeof openRuntime>>, source: string): Promise<boolean> {
+  const rows = await runtime.db.orm.em
+    .fork()
+    .execute(`select 1 from sync_run where source = ? and status in ('SUCCEEDED', 'HELD', 'PARTIAL') limit 1`, [source]);
+  return rows.length === 0;
+}
+
+export async function serveCommand(config: HubConfig, log: Logger): Promise<number> {
+  const admin = config.role === 'worker' ? null : resolveAdminKey(config);
+  const runtime = await openRuntime(config, log);
+  const { sync } = runtime.services;
+  const abort = new AbortController();
+  const stopping = untilSignal();
+
+  const scheduler = config.role === 'api' ? null : createScheduler(runtime, log);
+  const background: Promise<unknown>[] = [];
+  if (scheduler) {
+    for (const source of sync.enabledSources()) {
+      const first = await neverSucceeded(runtime, source);
+      const run = sync.run(source, { trigger: 'START', signal: abort.signal }).catch((e) => {
+        log.warn({ event: 'start_sync_skipped', source, reason: String(e?.message ?? e) }, 'start sync skipped');
+      });
+      if (first) await run;
+      else background.push(run);
+    }
+    scheduler.start();
+  }
+
+  const server = admin
+    ? await startServer({
+        orm: runtime.db.orm,
+        services: runtime.services,
+        log,
+        port: config.port,
+        host: config.host,
+        adminKey: admin.key,
+        exposeKeyInGraphiql: config.simulate,
+      })
+    : null;
+
+  const lines = [`tthc-hub is up (role ${config.role}${config.simulate ? ', simulated portals' : ''})`];
+  if (server) lines.push(`  graph:   ${server.url}   (open it in a browser for GraphiQL)`);
+  if (admin) {
+    if (admin.generated || config.simulate) lines.push(`  API key: ${admin.key}   (send as X-API-Key${admin.file ? `; kept in ${admin.file}` : ''})`);
+    else lines.push('  API key: HUB_ADMIN_KEY');
+  }
+  lines.push('  Ctrl-C stops everything.');
+  process.stderr.write(`\n${lines.join('\n')}\n\n`);
+
+  await stopping;
+  log.info({ event: 'shutdown_started' }, 'stopping');
+  const force = setTimeout(() => {
+    log.error({ event: 'shutdown_forced' }, 'shutdown took too long');
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS);
+  force.unref();
+  abort.abort();
+  await scheduler?.stop();
+  await Promise.allSettled(background);
+  await server?.close();
+  await runtime.close();
+  clearTimeout(force);
+  log.info({ event: 'shutdown_finished' }, 'stopped');
+  return 0;
+}

@@ -1,0 +1,93 @@
+/** `hub sync <source|all> [--full]` and `hub sync confirm <run id>`. */
+import cliProgress from 'cli-progress';
+import type { Source } from '../../connectors/kit/model';
+import { openRuntime } from '../app';
+import type { HubConfig } from '../config';
+import type { Logger } from '../log';
+import { confirmDeletions } from '../sync/confirm';
+import type { RunSummary } from '../sync/runner';
+import { untilSignal } from './signals';
+
+const NAMES: Record<string, Source> = { national: 'NATIONAL', igate: 'IGATE', pakn: 'PAKN' };
+
+function exitCodeOf(runs: RunSummary[]): number {
+  if (runs.some((r) => r.status !== 'SUCCEEDED' && r.status !== 'HELD')) return 1;
+  return runs.some((r) => r.status === 'HELD') ? 3 : 0;
+}
+
+export async function syncCommand(config: HubConfig, log: Logger, args: string[], full: boolean): Promise<number> {
+  const [what, runId] = args;
+  if (what === 'confirm') return confirmCommand(config, log, runId);
+  const sources = what === 'all' ? null : what ? NAMES[what.toLowerCase()] : undefined;
+  if (sources === undefined) {
+    process.stderr.write(`hub sync: name a source: national, igate, pakn or all (got ${what ?? 'nothing'})\n`);
+    return 2;
+  }
+  const tty = Boolean(process.stderr.isTTY);
+  // On a terminal the bar is the output; the JSON log lines would only scramble it.
+  const runtime = await openRuntime(config, tty ? log.child({}, { level: 'warn' }) : log);
+  const abort = new AbortController();
+  void untilSignal().then(() => abort.abort());
+  const summaries: RunSummary[] = [];
+  try {
+    const list = sources ? [sources] : runtime.services.sync.enabledSources();
+    for (const source of list) {
+      if (!runtime.services.sync.enabledSources().includes(source)) {
+        process.stderr.write(`hub sync: ${source} is not configured (set its URL, or use simulated mode)\n`);
+        return 2;
+      }
+      const bar = tty ? new cliProgress.SingleBar({ format: `${source} {stream} |{bar}| {pages} pages, {fetched} records`, clearOnComplete: false, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+      bar?.start(1, 0, { stream: '', pages: 0, fetched: 0 });
+      try {
+        const summary = await runtime.services.sync.run(source, {
+          full,
+          trigger: 'CLI',
+          signal: abort.signal,
+          onProgress: (p) => {
+            bar?.setTotal(p.pages + 1);
+            bar?.update(p.pages, { stream: p.stream, pages: p.pages, fetched: p.fetched });
+          },
+        });
+        bar?.update(bar.getTotal(), {});
+        summaries.push(summary);
+      } finally {
+        bar?.stop();
+      }
+      if (abort.signal.aborted) break;
+    }
+  } finally {
+    await runtime.close();
+  }
+  const out = summaries.map(({ changedStreams: _c, ...s }) => s);
+  if (tty) {
+    for (const s of summaries) {
+      const c = s.counts;
+      process.stdout.write(
+        `${s.source} run ${s.id}: ${s.status} (${s.mode}) — fetched ${c.fetched}, inserted ${c.inserted}, updated ${c.updated}, ` +
+          `unchanged ${c.unchanged}, deleted ${c.deleted}, quarantined ${c.quarantined}; ${c.requests} requests, ${c.retries} retries` +
+          `${s.errorCode ? `; error ${s.errorCode}: ${s.errorMessage}` : ''}${s.status === 'HELD' ? `; ${s.heldDeletions} deletions held: hub sync confirm ${s.id}` : ''}\n`,
+      );
+    }
+  } else {
+    process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
+  }
+  return exitCodeOf(summaries);
+}
+
+async function confirmCommand(config: HubConfig, log: Logger, runId: string | undefined): Promise<number> {
+  if (!runId || !/^\d+$/.test(runId)) {
+    process.stderr.write('hub sync confirm: give the id of the HELD run, e.g. hub sync confirm 42\n');
+    return 2;
+  }
+  const runtime = await openRuntime({ ...config, simulate: false }, log);
+  try {
+    const { deleted } = await confirmDeletions(runtime.db.orm, runId, 'cli');
+    process.stdout.write(`${JSON.stringify({ runId, deleted })}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`hub sync confirm: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,56 @@
+/** What every resolver gets: a request-scoped EntityManager fork, loaders, the caller. */
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubConfig } from '../config';
+import type { Logger } from '../log';
+import type { SyncService } from '../sync/sync.service';
+import type { Principal } from './auth';
+
+export interface HubServices {
+  config: HubConfig;
+  sync: SyncService;
+}
+
+export interface GraphContext {
+  em: EntityManager;
+  principal: Principal;
+  log: Logger;
+  services: HubServices;
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+/**
+ * The request's loader of that name, made on first use. Batch functions return one value
+ * per key, in key order (null when missing).
+ */
+export function loaderFor<K, V>(
+  ctx: GraphContext,
+  name: string,
+  batch: (keys: readonly K[]) => Promise<(V | null)[]>,
+): DataLoader<K, V | null> {
+  let l = ctx.loaders.get(name) as DataLoader<K, V | null> | undefined;
+  if (!l) {
+    l = new DataLoader<K, V | null>(batch, { maxBatchSize: 1000 });
+    ctx.loaders.set(name, l as DataLoader<unknown, unknown>);
+  }
+  return l;
+}
+
+/** Orders rows by the requested keys; a batch function's usual last step. */
+export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const r of rows) map.set(keyOf(r), r);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** Groups rows by key for one-to-many loaders. */
+export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}

@@ -1,0 +1,68 @@
+/**
+ * Coded errors. Every error a client sees carries `extensions.code`; anything unexpected is
+ * logged here once and masked as INTERNAL_SERVER_ERROR, with no stack and no internals.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../log';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
+
+export function codedError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  const status = STATUS[code];
+  return new GraphQLError(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+}
+
+export const badInput = (message: string, argument?: string) =>
+  codedError('BAD_USER_INPUT', message, argument ? { argument } : {});
+export const notFound = (message: string) => codedError('NOT_FOUND', message);
+
+/** Codes a client may see as they are; graphql-js and Apollo add the first four. */
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+]);
+
+export function formatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    // Variables that fail coercion come without a code from graphql-js: they are input errors.
+    if (!formatted.path && /^Variable "\$/.test(formatted.message)) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const original = unwrapResolverError(error) as Error;
+    log.error(
+      { event: 'graphql_internal_error', path: formatted.path, err: { name: original?.name, message: original?.message } },
+      'unexpected error in a resolver',
+    );
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,39 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, validateFirst } from '../../graph/connection';
+import { byKeys, type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
+import { agenciesByCodes, childrenOf, listAgencies } from './agency.service';
+import { AgenciesArgs, AgencyNode } from './agency.types';
+
+export const AgencyConnection = ConnectionType(AgencyNode, 'Agency');
+
+export function agencyLoader(ctx: GraphContext) {
+  return loaderFor<string, AgencyNode>(ctx, 'agencyByCode', async (codes) =>
+    byKeys(codes, await agenciesByCodes(ctx.em, codes), (a) => a.code),
+  );
+}
+
+@Resolver(() => AgencyNode)
+export class AgencyResolver {
+  @Query(() => AgencyConnection, { description: "The province's agencies, by code." })
+  agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() ctx: GraphContext) {
+    return listAgencies(ctx.em, { first: validateFirst(args.first), after: args.after, filter: args.filter });
+  }
+
+  @Query(() => AgencyNode, { nullable: true, description: 'One agency by its electronic identifier code.' })
+  agency(@Arg('code', () => String) code: string, @Ctx() ctx: GraphContext) {
+    return agencyLoader(ctx).load(code.trim());
+  }
+
+  @FieldResolver(() => AgencyNode, { nullable: true })
+  parent(@Root() a: AgencyNode, @Ctx() ctx: GraphContext) {
+    return a.parentCode ? agencyLoader(ctx).load(a.parentCode) : null;
+  }
+
+  @FieldResolver(() => [AgencyNode])
+  async children(@Root() a: AgencyNode, @Ctx() ctx: GraphContext) {
+    const loader = loaderFor<string, AgencyNode[]>(ctx, 'agencyChildren', async (parents) =>
+      groupByKeys(parents, await childrenOf(ctx.em, parents), (c) => c.parentCode ?? ''),
+    );
+    return (await loader.load(a.code)) ?? [];
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * HTTP: /graphql (Apollo Server 5 over node:http, GraphiQL for browsers), /healthz,
+ * /readyz, /metrics. No framework: the hub needs five routes.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Orm } from './db/orm';
+import { authenticate } from './graph/auth';
+import type { GraphContext, HubServices } from './graph/context';
+import { formatError } from './graph/errors';
+import { graphiqlAsset, graphiqlPage } from './graph/graphiql';
+import { hubSchema } from './graph/schema';
+import type { Logger } from './log';
+import { metricsText } from './metrics';
+
+const MAX_BODY = 1024 * 1024;
+
+export interface HubServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function createApollo(log: Logger): Promise<ApolloServer<GraphContext>> {
+  const apollo = new ApolloServer<GraphContext>({
+    schema: await hubSchema(),
+    formatError: formatError(log),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  return apollo;
+}
+
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new BodyError(413, `request body larger than ${MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export async function startServer(deps: {
+  orm: Orm;
+  services: HubServices;
+  log: Logger;
+  port: number;
+  host: string;
+  adminKey: string;
+  /** Pre-fill the key in GraphiQL (simulated mode only). */
+  exposeKeyInGraphiql: boolean;
+}): Promise<HubServer> {
+  const { orm, log } = deps;
+  const apollo = await createApollo(log);
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      const text = await readBody(req);
+      if ((headers.get('content-type') ?? '').includes('application/json')) {
+        try {
+          body = text ? JSON.parse(text) : {};
+        } catch {
+          throw new BodyError(400, 'the request body is not valid JSON');
+        }
+      } else {
+        body = text;
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => ({
+        principal: authenticate(headers.get('x-api-key'), deps.adminKey),
+        em: orm.em.fork(),
+        log,
+        services: deps.services,
+        loaders: new Map(),
+      }),
+    });
+    res.statusCode = result.status ?? 200;
+    for (const [k, v] of result.headers) res.setHeader(k, v);
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/readyz') {
+      try {
+        await orm.em.fork().execute('select 1');
+        return sendJson(res, 200, { status: 'ready' });
+      } catch {
+        return sendJson(res, 503, { status: 'database unreachable' });
+      }
+    }
+    if (url.pathname === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      return res.end(await metricsText(orm));
+    }
+    if (url.pathname.startsWith('/graphiql/')) {
+      const asset = graphiqlAsset(url.pathname.slice('/graphiql/'.length));
+      if (!asset) return sendJson(res, 404, { error: 'not found' });
+      res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
+      return res.end(asset.body);
+    }
+    if (url.pathname === '/graphql' || url.pathname === '/') {
+      const wantsPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+      if (wantsPage || url.pathname === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(graphiqlPage({ apiKey: deps.exposeKeyInGraphiql ? deps.adminKey : null }));
+      }
+      return graphql(req, res, url);
+    }
+    sendJson(res, 404, { error: 'not found: the graph is at /graphql' });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      if (e instanceof BodyError) return sendJson(res, e.status, { errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] });
+      log.error({ event: 'http_error', err: { message: String(e?.message ?? e) } }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(deps.port, deps.host, () => resolve());
+  });
+  const address = server.address() as { port: number };
+  const shownHost = deps.host === '0.0.0.0' || deps.host === '::' ? 'localhost' : deps.host;
+  return {
+    url: `http://${shownHost}:${address.port}/graphql`,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** Builds the connector of a source from the configuration. */
+import type { Source } from '../../connectors/kit/model';
+import type { Connector } from '../../connectors/kit/types';
+import { newRequestStats } from '../../connectors/kit/types';
+import { createNationalConnector } from '../../connectors/national';
+import type { HubConfig } from '../config';
+import type { Logger } from '../log';
+
+export type ConnectorFactory = (source: Source) => Connector;
+
+export function connectorFactory(config: HubConfig, log: Logger): ConnectorFactory {
+  return (source) => {
+    const stats = newRequestStats();
+    const logger = log.child({ source });
+    const tuning = {
+      timeoutMs: config.upstream.timeoutMs,
+      maxRetries: config.upstream.maxRetries,
+      concurrency: config.upstream.concurrency,
+    };
+    switch (source) {
+      case 'NATIONAL':
+        if (!config.national.url) throw new Error('sync_not_configured: NATIONAL_URL is not set');
+        return createNationalConnector({ ...config.national, url: config.national.url, ...tuning }, { stats, logger });
+      default:
+        throw new Error(`sync_not_configured: the ${source} connector is not available yet`);
+    }
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The run ledger. A run is a row in `sync_run`; a partial unique index allows one RUNNING
+ * row per source, so two processes can never run the same source at once. A RUNNING row
+ * whose heartbeat went quiet belongs to a dead process: it is marked ABANDONED and its
+ * open walk is resumed by the next run.
+ */
+import { hostname } from 'node:os';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Source } from '../../connectors/kit/model';
+import type { Orm } from '../db/orm';
+import type { SyncCounts, SyncMode, SyncRunStatus, SyncTrigger } from '../modules/sync/sync-run.entity';
+
+export const WORKER_ID = `${hostname()}:${process.pid}`;
+
+export class RunOverlapError extends Error {
+  readonly code = 'sync_already_running';
+  constructor(readonly source: Source) {
+    super(`sync_already_running: a ${source} sync is already running`);
+  }
+}
+
+/** Marks RUNNING runs with a stale heartbeat as ABANDONED; returns their ids. */
+export async function abandonStaleRuns(em: EntityManager, timeoutMs: number, source?: Source): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `update sync_run set status = 'ABANDONED', finished_at = now(), error_code = coalesce(error_code, 'abandoned'),
+       error_message = coalesce(error_message, 'the process running it stopped answering')
+     where status = 'RUNNING' and heartbeat_at < now() - (? * interval '1 millisecond')
+       and (?::text is null or source = ?::text)
+     returning id`,
+    [timeoutMs, source ?? null, source ?? null],
+  );
+  return rows.map((r) => String(r.id));
+}
+
+export async function startRun(
+  orm: Orm,
+  args: { source: Source; mode: SyncMode; trigger: SyncTrigger; abandonAfterMs: number },
+): Promise<string> {
+  const em = orm.em.fork();
+  await abandonStaleRuns(em, args.abandonAfterMs, args.source);
+  try {
+    const [row] = await em.execute<{ id: string }[]>(
+      `insert into sync_run (source, mode, trigger, status, started_at, heartbeat_at, worker)
+       values (?, ?, ?, 'RUNNING', now(), now(), ?) returning id`,
+      [args.source, args.mode, args.trigger, WORKER_ID],
+    );
+    return String(row!.id);
+  } catch (e) {
+    if (/sync_run_one_running_per_source/.test(String((e as Error).message))) throw new RunOverlapError(args.source);
+    throw e;
+  }
+}
+
+/** Adds page counters to the run and refreshes its heartbeat (inside the page's transaction). */
+export async function addCounts(em: EntityManager, runId: string, d: Partial<SyncCounts>): Promise<void> {
+  await em.execute(
+    `update sync_run set pages = pages + ?, requests = requests + ?, retries = retries + ?, throttled = throttled + ?,
+       fetched = fetched + ?, inserted = inserted + ?, updated = updated + ?, unchanged = unchanged + ?,
+       deleted = deleted + ?, quarantined = quarantined + ?, heartbeat_at = now()
+     where id = ?`,
+    [
+      d.pages ?? 0,
+      d.requests ?? 0,
+      d.retries ?? 0,
+      d.throttled ?? 0,
+      d.fetched ?? 0,
+      d.inserted ?? 0,
+      d.updated ?? 0,
+      d.unchanged ?? 0,
+      d.deleted ?? 0,
+      d.quarantined ?? 0,
+      runId,
+    ],
+  );
+}
+
+export async function heartbeat(orm: Orm, runId: string): Promise<void> {
+  await orm.em.fork().execute(`update sync_run set heartbeat_at = now() where id = ? and status = 'RUNNING'`, [runId]);
+}
+
+export async function finishRun(
+  orm: Orm,
+  runId: string,
+  result: {
+    status: SyncRunStatus;
+    mode: SyncMode;
+    resumedFrom: string | null;
+    cursorBefore: Record<string, string | null>;
+    cursorAfter: Record<string, string | null>;
+    heldDeletions: number;
+    heldWalks: Record<string, string> | null;
+    errorCode: string | null;
+    errorMessage: string | null;
+  },
+): Promise<void> {
+  await orm.em.fork().execute(
+    `update sync_run set status = ?, mode = ?, resumed_from = ?, cursor_before = ?::jsonb, cursor_after = ?::jsonb,
+       held_deletions = ?, held_walks = ?::jsonb, error_code = ?, error_message = ?, finished_at = now(), heartbeat_at = now()
+     where id = ?`,
+    [
+      result.status,
+      result.mode,
+      result.resumedFrom,
+      JSON.stringify(result.cursorBefore),
+      JSON.stringify(result.cursorAfter),
+      result.heldDeletions,
+      result.heldWalks ? JSON.stringify(result.heldWalks) : null,
+      result.errorCode,
+      result.errorMessage,
+      runId,
+    ],
+  );
+}

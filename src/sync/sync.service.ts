@@ -1,0 +1,59 @@
+/**
+ * What the CLI, the graph and the scheduler call to sync: builds the connector, runs it,
+ * and answers questions about runs and sources.
+ */
+import type { Source } from '../../connectors/kit/model';
+import type { HubConfig } from '../config';
+import type { Orm } from '../db/orm';
+import type { Logger } from '../log';
+import type { ConnectorFactory } from './connectors';
+import { type RunOptions, type RunSummary, runSync } from './runner';
+
+export const SOURCES: Source[] = ['NATIONAL', 'IGATE', 'PAKN'];
+
+export class SyncService {
+  constructor(
+    readonly orm: Orm,
+    readonly config: HubConfig,
+    readonly log: Logger,
+    private readonly connectors: ConnectorFactory,
+  ) {}
+
+  /** The sources this hub is set up to read. */
+  enabledSources(): Source[] {
+    return SOURCES.filter((s) => Boolean(this.config[s.toLowerCase() as 'national' | 'igate' | 'pakn'].url));
+  }
+
+  /**
+   * Starts a run and answers with its id as soon as the ledger row exists; the run goes on
+   * in the background. Errors before the start (an overlap) reject.
+   */
+  start(source: Source, options: RunOptions): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.run(source, { ...options, onStarted: resolve }).catch((e) => {
+        reject(e);
+        this.log.error({ event: 'sync_background_failed', source, err: { message: String(e?.message ?? e) } }, 'sync failed');
+      });
+    });
+  }
+
+  async run(source: Source, options: RunOptions): Promise<RunSummary> {
+    const connector = this.connectors(source);
+    try {
+      return await runSync(
+        {
+          orm: this.orm,
+          log: this.log,
+          connector,
+          settings: {
+            abandonAfterMs: this.config.runAbandonedAfterMs,
+            deleteGuardPercent: this.config.deleteGuardPercent,
+          },
+        },
+        options,
+      );
+    } finally {
+      await connector.close?.();
+    }
+  }
+}

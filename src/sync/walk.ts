@@ -1,0 +1,148 @@
+/**
+ * One stream's walk: every page is written in one transaction together with its
+ * checkpoint and the run's counters, so whatever is committed is exactly what the
+ * checkpoint says, and a killed process resumes after the last committed page.
+ */
+import type { Source } from '../../connectors/kit/model';
+import type { RequestStats, Stream } from '../../connectors/kit/types';
+import type { Orm } from '../db/orm';
+import type { SyncCounts } from '../modules/sync/sync-run.entity';
+import { type DeletionOutcome, detectDeletions, forgetSeen, recordSeen } from './deletions';
+import { addCounts } from './ledger';
+import { quarantine, resolveQuarantined } from './quarantine';
+import { closeWalk, loadState, maxCursor, saveWalk } from './state';
+import { upsertRows } from './upsert';
+import { writerFor } from './writers';
+
+export interface WalkPlan {
+  full: boolean;
+  /** The run whose seen keys this walk extends (an earlier run when resuming). */
+  walkRunId: string;
+  resumeFrom: string | null;
+  cursorBefore: string | null;
+  walkCursor: string | null;
+}
+
+export interface WalkResult {
+  plan: WalkPlan;
+  cursorAfter: string | null;
+  counts: SyncCounts;
+  deletion: DeletionOutcome | null;
+}
+
+export interface WalkProgress {
+  stream: string;
+  pages: number;
+  fetched: number;
+}
+
+/** Resume an open walk when there is one (a full one even if this run asked for less). */
+export async function planWalk(orm: Orm, source: Source, stream: string, runId: string, full: boolean): Promise<WalkPlan> {
+  const state = await loadState(orm.em.fork(), source, stream);
+  const canResume = state.walkRunId !== null && (state.walkFull || !full);
+  if (canResume) {
+    return {
+      full: state.walkFull,
+      walkRunId: state.walkRunId!,
+      resumeFrom: state.walkCheckpoint,
+      cursorBefore: state.cursor,
+      walkCursor: state.walkCursor,
+    };
+  }
+  // With no cursor yet, an incremental walk reads everything: it is a full walk.
+  const isFull = full || state.cursor === null;
+  return { full: isFull, walkRunId: runId, resumeFrom: null, cursorBefore: state.cursor, walkCursor: null };
+}
+
+function statsDelta(now: RequestStats, before: RequestStats) {
+  return {
+    requests: now.requests - before.requests,
+    retries: now.retries - before.retries,
+    throttled: now.throttled - before.throttled,
+  };
+}
+
+export async function walkStream(args: {
+  orm: Orm;
+  source: Source;
+  stream: Stream<unknown>;
+  runId: string;
+  plan: WalkPlan;
+  stats: RequestStats;
+  guardPercent: number;
+  signal?: AbortSignal;
+  onPage?: (p: WalkProgress) => void;
+}): Promise<WalkResult> {
+  const { orm, source, stream, runId, plan } = args;
+  const writer = writerFor(source, stream.name);
+  const counts: SyncCounts = {
+    pages: 0,
+    requests: 0,
+    retries: 0,
+    throttled: 0,
+    fetched: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    quarantined: 0,
+  };
+  let walkCursor = plan.walkCursor;
+  let seenStats = { ...args.stats };
+  await orm.em.fork().transactional((em) =>
+    saveWalk(em, source, stream.name, { runId: plan.walkRunId, full: plan.full, checkpoint: plan.resumeFrom, cursor: walkCursor }),
+  );
+
+  const pages = stream.read({ full: plan.full, cursor: plan.cursorBefore, resumeFrom: plan.resumeFrom, signal: args.signal });
+  for await (const page of pages) {
+    const rows = page.items.map((i) => ({ key: i.key, values: writer.toValues(i.row), raw: i.raw }));
+    const delta = statsDelta(args.stats, seenStats);
+    seenStats = { ...args.stats };
+    walkCursor = maxCursor(walkCursor, page.cursor);
+    const cursorNow = walkCursor;
+    const pageCounts = await orm.em.fork().transactional(async (em) => {
+      const written = await upsertRows(em, writer.spec, rows);
+      const keys = rows.map((r) => r.key);
+      if (plan.full) await recordSeen(em, plan.walkRunId, stream.name, keys);
+      await resolveQuarantined(em, { source, stream: stream.name, keys });
+      const quarantined = await quarantine(em, { source, stream: stream.name, runId, rejected: page.rejected });
+      await saveWalk(em, source, stream.name, {
+        runId: plan.walkRunId,
+        full: plan.full,
+        checkpoint: page.checkpoint,
+        cursor: cursorNow,
+      });
+      const c = { pages: 1, fetched: page.items.length + page.rejected.length, quarantined, ...written, ...delta };
+      await addCounts(em, runId, c);
+      return c;
+    });
+    for (const [k, v] of Object.entries(pageCounts)) counts[k as keyof SyncCounts] += v;
+    args.onPage?.({ stream: stream.name, pages: counts.pages, fetched: counts.fetched });
+    if (args.signal?.aborted) throw new WalkInterrupted();
+  }
+
+  // The walk is complete: only now may the cursor move, and only now may deletions happen.
+  let deletion: DeletionOutcome | null = null;
+  await orm.em.fork().transactional(async (em) => {
+    if (plan.full) {
+      deletion = await detectDeletions(em, {
+        spec: writer.spec,
+        walkRunId: plan.walkRunId,
+        stream: stream.name,
+        guardPercent: args.guardPercent,
+      });
+      if (!deletion.held) await forgetSeen(em, plan.walkRunId, stream.name);
+      if (deletion.deleted) await addCounts(em, runId, { deleted: deletion.deleted });
+      counts.deleted += deletion.deleted;
+    }
+    await closeWalk(em, source, stream.name, { cursor: walkCursor, full: plan.full });
+  });
+  return { plan, cursorAfter: walkCursor ?? plan.cursorBefore, counts, deletion };
+}
+
+export class WalkInterrupted extends Error {
+  readonly code = 'sync_interrupted';
+  constructor() {
+    super('sync_interrupted: stopped after the last committed page');
+  }
+}

@@ -1,0 +1,17 @@
+/** Every stream writer, by source and stream. */
+import type { Source } from '../../connectors/kit/model';
+import { nationalAgencyWriter } from '../modules/agency/national-agency.writer';
+import { nationalProcedureWriter, nationalSectorWriter } from '../modules/procedure/national.writers';
+import type { StreamWriter } from './writer';
+
+const writers: StreamWriter[] = [nationalSectorWriter, nationalAgencyWriter, nationalProcedureWriter];
+
+export function writerFor(source: Source, stream: string): StreamWriter {
+  const w = writers.find((x) => x.source === source && x.stream === stream);
+  if (!w) throw new Error(`sync_no_writer: no writer for ${source} stream ${stream}`);
+  return w;
+}
+
+export function writersOf(source: Source): StreamWriter[] {
+  return writers.filter((w) => w.source === source);
+}
