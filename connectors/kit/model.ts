@@ -101,3 +101,115 @@ export interface SectorRecord {
   name: string;
   industryCode: string | null;
 }
+
+/** A procedure as the province publishes it on iGate: same shape as the national record where they overlap. */
+export interface ProvincialListingRecord {
+  /** iGate's id of the listing. */
+  externalId: string;
+  /** The listing's own code, `2.000477.000.00.00.H21`. */
+  code: string;
+  /** `nationCode`, or the first two dot-separated groups of `code` when it is null. */
+  nationalCode: string;
+  nationalCodeInferred: boolean;
+  name: string;
+  sector: CodeName | null;
+  levels: Level[];
+  agencies: CodeName[];
+  channels: ChannelTerms[];
+  onlineLevel: OnlineLevel | null;
+  legalBases: LegalBasis[];
+  decision: { number: string | null; date: Date | null } | null;
+  /** `status` 1: active; 0: withdrawn by the province. */
+  active: boolean;
+  updatedAt: Date;
+  issues: FieldIssue[];
+}
+
+/** The national TrangThaiHoSo codes 1–10, by name. */
+export type DossierStatus =
+  | 'REGISTERED'
+  | 'RECEIVED'
+  | 'NOT_RECEIVED'
+  | 'PROCESSING'
+  | 'SUPPLEMENT_REQUESTED'
+  | 'PAYMENT_REQUIRED'
+  | 'WITHDRAWN'
+  | 'STOPPED'
+  | 'PROCESSED'
+  | 'RETURNED';
+
+export type ApplicantType = 'CITIZEN' | 'BUSINESS' | 'STATE_AGENCY' | 'OTHER_ORGANISATION';
+
+/**
+ * The person or body filing a dossier. Personal data, kept as domain.md says: the ID
+ * number only as a salted hash plus its last 4 digits; name, phone and e-mail as read
+ * (shown unmasked only to keys with the `pii` grant).
+ */
+export interface Applicant {
+  type: ApplicantType | null;
+  fullName: string | null;
+  identityHash: string | null;
+  identityLast4: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface DossierRecord {
+  externalId: string;
+  code: string;
+  listingExternalId: string | null;
+  listingCode: string;
+  nationalCode: string;
+  agencyCode: string | null;
+  applicant: Applicant;
+  channel: Channel;
+  appliedAt: Date | null;
+  acceptedAt: Date | null;
+  appointmentAt: Date | null;
+  completedAt: Date | null;
+  returnedAt: Date | null;
+  withdrawnAt: Date | null;
+  status: DossierStatus;
+  /** iGate's own status id, kept for tracing. */
+  sourceStatusId: number;
+  supplements: { requestedAt: Date | null; receivedAt: Date | null }[];
+  rating: { value: 1 | 2 | 3; ratedAt: Date | null } | null;
+  updatedAt: Date;
+}
+
+export type FeedbackStatus =
+  | 'MOI_TIEP_NHAN'
+  | 'DANG_XU_LY'
+  | 'CHO_BO_SUNG'
+  | 'DA_TRA_LOI'
+  | 'DA_CONG_KHAI'
+  | 'TU_CHOI'
+  | 'CHUYEN_DON_VI_KHAC';
+export type FeedbackStatusGroup = 'WAITING' | 'IN_PROCESS' | 'PROCESSED';
+export type FeedbackClassification = 'QUY_DINH_TTHC' | 'HANH_VI_CB' | 'KHAC';
+export type FeedbackChannel = 'CONG_DVCQG' | 'CONG_TINH' | 'TRUC_TIEP' | 'DUONG_DAY_NONG';
+
+export interface FeedbackRecord {
+  externalId: string;
+  /** maPAKN */
+  code: string;
+  title: string;
+  content: string;
+  classification: FeedbackClassification;
+  channel: FeedbackChannel;
+  sender: { fullName: string | null; phone: string | null; email: string | null };
+  agencyCode: string | null;
+  agencyName: string | null;
+  procedureCode: string | null;
+  dossierCode: string | null;
+  status: FeedbackStatus;
+  statusGroup: FeedbackStatusGroup;
+  history: { status: FeedbackStatus; at: Date }[];
+  sentAt: Date;
+  answeredAt: Date | null;
+  answer: string | null;
+  published: boolean;
+  likes: number;
+  dislikes: number;
+  updatedAt: Date;
+}
