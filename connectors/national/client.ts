@@ -22,6 +22,8 @@ export interface NationalConfig {
   /** Backoff tuning; tests use a few ms. */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** `sobanghi` of LayDanhSachTTHC: 500 (the upstream's maximum) unless a test wants small pages. */
+  listPageSize?: number;
 }
 
 export interface NationalClientOptions {

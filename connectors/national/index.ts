@@ -39,7 +39,11 @@ export function createNationalConnector(
       'MADONVI',
       stats,
     ),
-    proceduresStream(client, { concurrency, ...(deps.logger ? { logger: deps.logger } : {}) }),
+    proceduresStream(client, {
+      concurrency,
+      ...(config.listPageSize ? { pageSize: config.listPageSize } : {}),
+      ...(deps.logger ? { logger: deps.logger } : {}),
+    }),
   ];
   return {
     source: 'NATIONAL',

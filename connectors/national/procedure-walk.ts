@@ -52,7 +52,7 @@ async function* readProcedures(
   options: ProcedureWalkOptions,
   read: ReadOptions,
 ): AsyncGenerator<Page<NationalProcedureRecord>> {
-  const pageSize = options.pageSize ?? LIST_PAGE_SIZE;
+  const pageSize = Math.min(options.pageSize ?? LIST_PAGE_SIZE, LIST_PAGE_SIZE);
   const resume = parseCheckpoint(read.resumeFrom);
   const since = resume ? resume.since : read.full ? null : read.cursor;
   const walk = new WalkMemory(resume?.cursor ?? null, (options.now ?? Date.now)() + MAX_CLOCK_SKEW_MS);

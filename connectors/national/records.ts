@@ -24,11 +24,14 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
     .nullish()
     .transform((items) => items ?? []);
 
-export const envelopeSchema = z.object({
-  error_code: errorCode,
-  message: z.string().nullish(),
-  result: z.unknown().optional(),
-});
+/** Passthrough: services add their own fields beside `result` (`tongso`). */
+export const envelopeSchema = z
+  .object({
+    error_code: errorCode,
+    message: z.string().nullish(),
+    result: z.unknown().optional(),
+  })
+  .passthrough();
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 export const sessionSchema = z.object({
