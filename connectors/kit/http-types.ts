@@ -35,6 +35,12 @@ export interface HttpClientOptions {
   stats?: RequestStats;
   logger?: Logger;
   auth?: AuthHook;
+  /**
+   * Auth refreshes allowed per call (default 1: a second refusal fails the call). An API
+   * whose login itself reports bad credentials may allow more, so a session expiring
+   * again while many calls are in flight does not fail the run.
+   */
+  maxAuthRefreshes?: number;
   /** Headers sent on every call (e.g. `X-API-Key`); never logged. */
   headers?: Record<string, string>;
   /** Name used in log lines (`national`, `igate`, `pakn`). */

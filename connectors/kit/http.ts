@@ -59,6 +59,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     validateStatus: () => true,
   });
   const { auth, logger } = options;
+  const maxAuthRefreshes = options.maxAuthRefreshes ?? 1;
 
   async function authMaterial(request: HttpRequest): Promise<AuthMaterial> {
     if (!auth || request.noAuth) return NO_AUTH;
@@ -98,7 +99,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function request(request: HttpRequest): Promise<unknown> {
     let failures = 0;
-    let refreshed = false;
+    let refreshes = 0;
     for (;;) {
       const used = await authMaterial(request);
       try {
@@ -106,16 +107,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         if (request.signal?.aborted) throw error;
         if (auth && !request.noAuth && auth.isAuthError(error)) {
-          if (refreshed) {
+          if (refreshes >= maxAuthRefreshes) {
             throw new ConnectorError(
               'auth_rejected_after_refresh',
-              `${request.url}: credentials refused twice`,
+              `${request.url}: credentials refused after refresh`,
               {
                 cause: error,
               },
             );
           }
-          refreshed = true;
+          refreshes += 1;
           stats.retries += 1;
           logRetry(request, { attempt: failures + 1, reason: 'auth_expired', waitMs: 0 }, error);
           await auth.refresh(used);

@@ -60,6 +60,8 @@ export class NationalClient {
       baseURL: config.url.replace(/\/+$/, ''),
       name: 'national',
       auth: this.authHook(),
+      // A bad login fails fast with -1, so a few refreshes cannot loop on wrong credentials.
+      maxAuthRefreshes: 3,
       ...pick(config, ['timeoutMs', 'concurrency', 'maxRetries', 'baseDelayMs', 'maxDelayMs']),
       ...(options.stats ? { stats: options.stats } : {}),
       ...(options.logger ? { logger: options.logger } : {}),

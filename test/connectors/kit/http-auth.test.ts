@@ -96,6 +96,16 @@ describe('auth hook', () => {
     expect(auth.logins).toBe(2);
   });
 
+  it('allows more refreshes per call when the connector asks for them', async () => {
+    await tokenServer({ alwaysRefuse: true });
+    const auth = bearerAuth(() => client as HttpClient);
+    client = createHttpClient({ baseURL: server!.url, auth, maxAuthRefreshes: 2, ...fast });
+    await expect(client.request({ url: '/a' })).rejects.toMatchObject({
+      code: 'auth_rejected_after_refresh',
+    });
+    expect(auth.logins).toBe(3);
+  });
+
   it('logs in once when many calls in flight see the same expiry', async () => {
     const state = await tokenServer({ expireAfterCalls: 1, delayMs: 20 });
     const auth = bearerAuth(() => client as HttpClient);
