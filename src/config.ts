@@ -203,7 +203,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       checks: r.schedule('CHECK_SCHEDULE', '0 30 2 * * *'),
     },
     sourceStaleAfterMs: r.duration('SOURCE_STALE_AFTER', '26h'),
-    runAbandonedAfterMs: r.duration('SYNC_RUN_TIMEOUT', '15m'),
+    runAbandonedAfterMs: r.duration('SYNC_RUN_TIMEOUT', '2m'),
     deleteGuardPercent: r.number('DELETE_GUARD_PERCENT', 20, 0, 100),
     piiSalt: r.string('PII_SALT', ''),
     logLevel: r.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
