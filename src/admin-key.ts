@@ -10,7 +10,9 @@ import type { HubConfig } from './config';
 export function resolveAdminKey(config: HubConfig): { key: string; generated: boolean; file: string | null } {
   if (config.adminKey) return { key: config.adminKey, generated: false, file: null };
   if (!config.simulate) {
-    throw new Error('HUB_ADMIN_KEY is not set: expected a long random key (only simulated mode makes one itself)');
+    throw new Error(
+      'HUB_ADMIN_KEY is not set: expected a long random key (only simulated mode makes one itself)',
+    );
   }
   const file = path.resolve(config.dataDir, 'admin-key');
   if (existsSync(file)) {

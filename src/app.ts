@@ -6,10 +6,10 @@ import type { HubConfig } from './config';
 import { type Database, openDatabase } from './db/database';
 import type { HubServices } from './graph/context';
 import type { Logger } from './log';
-import { type Simulators, startSimulators, useSimulators } from './simulate';
+import { pointAtSimulators, type Simulators, startSimulators } from './simulate';
 import { connectorFactory } from './sync/connectors';
-import { Scheduler } from './sync/scheduler';
 import { syncJobs } from './sync/jobs';
+import { Scheduler } from './sync/scheduler';
 import { SyncService } from './sync/sync.service';
 
 export interface HubRuntime {
@@ -28,7 +28,7 @@ export async function openRuntime(config: HubConfig, log: Logger): Promise<HubRu
   try {
     if (config.simulate) {
       sims = await startSimulators(config, log);
-      effective = useSimulators(config, sims);
+      effective = pointAtSimulators(config, sims);
     }
   } catch (e) {
     await db.close();

@@ -2,10 +2,10 @@
 /** The `hub` command. */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { migrateCommand, serveCommand, simulateCommand, syncCommand } from './commands';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseStartError } from './db/database';
 import { createLogger } from './log';
-import { migrateCommand, serveCommand, simulateCommand, syncCommand } from './commands';
 
 const USAGE = `usage: hub <command>
 
@@ -28,7 +28,11 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serveCommand(config, log);
     case 'sync': {
-      const { values, positionals } = parseArgs({ args: rest, options: { full: { type: 'boolean' } }, allowPositionals: true });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { full: { type: 'boolean' } },
+        allowPositionals: true,
+      });
       return syncCommand(config, log, positionals, Boolean(values.full));
     }
     case 'migrate':
@@ -57,7 +61,10 @@ main(process.argv.slice(2)).then(
     } else if (e instanceof DatabaseStartError || /^[A-Z_]+ is not set/.test(e?.message ?? '')) {
       process.stderr.write(`hub: ${e.message}\n`);
       process.exitCode = 1;
-    } else if (e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    } else if (
+      e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+      e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+    ) {
       process.stderr.write(`hub: ${e.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else {

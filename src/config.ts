@@ -34,7 +34,14 @@ export interface HubConfig {
   logLevel: string;
   holidaysDir: string | null;
   notify: { webhookUrl: string | null; webhookSecret: string | null };
-  sim: { seed: number; procedures: number; dossiers: number; feedbacks: number; faultRate: number; faults: string | null };
+  sim: {
+    seed: number;
+    procedures: number;
+    dossiers: number;
+    feedbacks: number;
+    faultRate: number;
+    faults: string | null;
+  };
 }
 
 /** Thrown with every problem found; `lines` are ready to print, one per bad value. */
@@ -208,7 +215,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
     piiSalt: r.string('PII_SALT', ''),
     logLevel: r.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     holidaysDir: r.optional('HOLIDAYS_DIR'),
-    notify: { webhookUrl: r.url('NOTIFY_WEBHOOK_URL', ['http:', 'https:']), webhookSecret: r.optional('NOTIFY_WEBHOOK_SECRET') },
+    notify: {
+      webhookUrl: r.url('NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
+      webhookSecret: r.optional('NOTIFY_WEBHOOK_SECRET'),
+    },
     sim: {
       seed: r.int('SIM_SEED', 2020, 0, 2 ** 31 - 1),
       procedures: r.int('SIM_PROCEDURES', 2000, 10, 100_000),
@@ -229,10 +239,14 @@ export function loadConfig(env: Env = process.env): HubConfig {
         r.problems.push(`${name} is not set: expected the portal's base URL (or HUB_SIMULATE=1)`);
       }
     }
-    if (!config.piiSalt) r.problems.push('PII_SALT is not set: expected a long random secret (identity numbers are hashed with it)');
+    if (!config.piiSalt)
+      r.problems.push(
+        'PII_SALT is not set: expected a long random secret (identity numbers are hashed with it)',
+      );
   }
   if (!config.piiSalt) config.piiSalt = 'tthc-hub-simulated-salt';
-  if (config.piiSalt.length < 16 && !simulate) r.problems.push('PII_SALT=***: expected at least 16 characters');
+  if (config.piiSalt.length < 16 && !simulate)
+    r.problems.push('PII_SALT=***: expected at least 16 characters');
   if (config.notify.webhookUrl && !config.notify.webhookSecret) {
     r.problems.push('NOTIFY_WEBHOOK_SECRET is not set: expected a secret to sign webhook calls with');
   }

@@ -133,7 +133,10 @@ export async function startServer(deps: {
       return res.end(asset.body);
     }
     if (url.pathname === '/graphql' || url.pathname === '/') {
-      const wantsPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+      const wantsPage =
+        req.method === 'GET' &&
+        !url.searchParams.has('query') &&
+        (req.headers.accept ?? '').includes('text/html');
       if (wantsPage || url.pathname === '/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         return res.end(graphiqlPage({ apiKey: deps.exposeKeyInGraphiql ? deps.adminKey : null }));
@@ -145,9 +148,15 @@ export async function startServer(deps: {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      if (e instanceof BodyError) return sendJson(res, e.status, { errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] });
+      if (e instanceof BodyError)
+        return sendJson(res, e.status, {
+          errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }],
+        });
       log.error({ event: 'http_error', err: { message: String(e?.message ?? e) } }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
       else res.end();
     });
   });

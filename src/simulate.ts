@@ -2,8 +2,9 @@
  * Simulated portals for a hub with no upstream configured: the connectors talk to them
  * over real HTTP exactly as they would to the real portals.
  */
-import type { HubConfig } from './config';
+
 import { startNationalSimulator } from '../connectors/national/simulator';
+import type { HubConfig } from './config';
 import type { Logger } from './log';
 
 export interface Simulators {
@@ -35,6 +36,6 @@ export async function startSimulators(
 }
 
 /** Points the configuration's connectors at the simulators. */
-export function useSimulators(config: HubConfig, sims: Simulators): HubConfig {
+export function pointAtSimulators(config: HubConfig, sims: Simulators): HubConfig {
   return { ...config, national: { ...config.national, url: sims.urls.national } };
 }

@@ -13,10 +13,16 @@ import { untilSignal } from './signals';
 
 const SHUTDOWN_LIMIT_MS = 25_000;
 
-async function neverSucceeded(runtime: Awaited<ReturnType<typeof openRuntime>>, source: string): Promise<boolean> {
+async function neverSucceeded(
+  runtime: Awaited<ReturnType<typeof openRuntime>>,
+  source: string,
+): Promise<boolean> {
   const rows = await runtime.db.orm.em
     .fork()
-    .execute(`select 1 from sync_run where source = ? and status in ('SUCCEEDED', 'HELD', 'PARTIAL') limit 1`, [source]);
+    .execute(
+      `select 1 from sync_run where source = ? and status in ('SUCCEEDED', 'HELD', 'PARTIAL') limit 1`,
+      [source],
+    );
   return rows.length === 0;
 }
 
@@ -33,7 +39,10 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
     for (const source of sync.enabledSources()) {
       const first = await neverSucceeded(runtime, source);
       const run = sync.run(source, { trigger: 'START', signal: abort.signal }).catch((e) => {
-        log.warn({ event: 'start_sync_skipped', source, reason: String(e?.message ?? e) }, 'start sync skipped');
+        log.warn(
+          { event: 'start_sync_skipped', source, reason: String(e?.message ?? e) },
+          'start sync skipped',
+        );
       });
       if (first) await run;
       else background.push(run);
@@ -56,7 +65,10 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   const lines = [`tthc-hub is up (role ${config.role}${config.simulate ? ', simulated portals' : ''})`];
   if (server) lines.push(`  graph:   ${server.url}   (open it in a browser for GraphiQL)`);
   if (admin) {
-    if (admin.generated || config.simulate) lines.push(`  API key: ${admin.key}   (send as X-API-Key${admin.file ? `; kept in ${admin.file}` : ''})`);
+    if (admin.generated || config.simulate)
+      lines.push(
+        `  API key: ${admin.key}   (send as X-API-Key${admin.file ? `; kept in ${admin.file}` : ''})`,
+      );
     else lines.push('  API key: HUB_ADMIN_KEY');
   }
   lines.push('  Ctrl-C stops everything.');

@@ -15,12 +15,19 @@ function exitCodeOf(runs: RunSummary[]): number {
   return runs.some((r) => r.status === 'HELD') ? 3 : 0;
 }
 
-export async function syncCommand(config: HubConfig, log: Logger, args: string[], full: boolean): Promise<number> {
+export async function syncCommand(
+  config: HubConfig,
+  log: Logger,
+  args: string[],
+  full: boolean,
+): Promise<number> {
   const [what, runId] = args;
   if (what === 'confirm') return confirmCommand(config, log, runId);
   const sources = what === 'all' ? null : what ? NAMES[what.toLowerCase()] : undefined;
   if (sources === undefined) {
-    process.stderr.write(`hub sync: name a source: national, igate, pakn or all (got ${what ?? 'nothing'})\n`);
+    process.stderr.write(
+      `hub sync: name a source: national, igate, pakn or all (got ${what ?? 'nothing'})\n`,
+    );
     return 2;
   }
   const tty = Boolean(process.stderr.isTTY);
@@ -36,7 +43,16 @@ export async function syncCommand(config: HubConfig, log: Logger, args: string[]
         process.stderr.write(`hub sync: ${source} is not configured (set its URL, or use simulated mode)\n`);
         return 2;
       }
-      const bar = tty ? new cliProgress.SingleBar({ format: `${source} {stream} |{bar}| {pages} pages, {fetched} records`, clearOnComplete: false, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+      const bar = tty
+        ? new cliProgress.SingleBar(
+            {
+              format: `${source} {stream} |{bar}| {pages} pages, {fetched} records`,
+              clearOnComplete: false,
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
       bar?.start(1, 0, { stream: '', pages: 0, fetched: 0 });
       try {
         const summary = await runtime.services.sync.run(source, {

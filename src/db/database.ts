@@ -8,7 +8,7 @@ import type { HubConfig } from '../config';
 import { redactUrl } from '../config';
 import type { Logger } from '../log';
 import { startEmbeddedPostgres } from './embedded';
-import { migrate, openOrm, type Orm } from './orm';
+import { migrate, type Orm, openOrm } from './orm';
 
 export interface Database {
   url: string;
@@ -31,7 +31,11 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-export async function openDatabase(config: HubConfig, log: Logger, options: { migrate: boolean }): Promise<Database> {
+export async function openDatabase(
+  config: HubConfig,
+  log: Logger,
+  options: { migrate: boolean },
+): Promise<Database> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {

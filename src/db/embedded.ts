@@ -15,7 +15,6 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 const DATABASE = 'hub';
 
-
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;

@@ -25,6 +25,7 @@ export function authenticate(headerValue: string | undefined | null, adminKey: s
   if (!headerValue) {
     throw codedError('UNAUTHENTICATED', 'send an API key in the X-API-Key header');
   }
-  if (sameSecret(headerValue.trim(), adminKey)) return { name: 'admin', role: 'ADMIN', pii: true, agency: null };
+  if (sameSecret(headerValue.trim(), adminKey))
+    return { name: 'admin', role: 'ADMIN', pii: true, agency: null };
   throw codedError('UNAUTHENTICATED', 'the API key in X-API-Key is not valid');
 }

@@ -11,10 +11,16 @@ export const MAX_FIRST = 500;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many items, 0 to ${MAX_FIRST} (default ${DEFAULT_FIRST}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items, 0 to ${MAX_FIRST} (default ${DEFAULT_FIRST}).`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return items after this cursor (from pageInfo.endCursor).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return items after this cursor (from pageInfo.endCursor).',
+  })
   after?: string | null;
 }
 
@@ -29,7 +35,10 @@ export class PageInfo {
 export function validateFirst(first: number | null | undefined): number {
   const n = first ?? DEFAULT_FIRST;
   if (!Number.isInteger(n) || n < 0 || n > MAX_FIRST) {
-    throw badInput(`first must be between 0 and ${MAX_FIRST} (got ${n}); page with after: pageInfo.endCursor`, 'first');
+    throw badInput(
+      `first must be between 0 and ${MAX_FIRST} (got ${n}); page with after: pageInfo.endCursor`,
+      'first',
+    );
   }
   return n;
 }
@@ -47,7 +56,10 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   } catch {
     /* fall through */
   }
-  throw badInput('after is not a cursor this list gave out; use pageInfo.endCursor from the previous page', 'after');
+  throw badInput(
+    'after is not a cursor this list gave out; use pageInfo.endCursor from the previous page',
+    'after',
+  );
 }
 
 export interface Connection<T> {

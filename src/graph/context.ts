@@ -1,6 +1,7 @@
 /** What every resolver gets: a request-scoped EntityManager fork, loaders, the caller. */
-import DataLoader from 'dataloader';
+
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
 import type { SyncService } from '../sync/sync.service';

@@ -2,7 +2,12 @@
 import { registerEnumType } from 'type-graphql';
 
 export const SourceEnum = { NATIONAL: 'NATIONAL', IGATE: 'IGATE', PAKN: 'PAKN' } as const;
-export const LevelEnum = { MINISTRY: 'MINISTRY', PROVINCE: 'PROVINCE', DISTRICT: 'DISTRICT', COMMUNE: 'COMMUNE' } as const;
+export const LevelEnum = {
+  MINISTRY: 'MINISTRY',
+  PROVINCE: 'PROVINCE',
+  DISTRICT: 'DISTRICT',
+  COMMUNE: 'COMMUNE',
+} as const;
 export const ChannelEnum = { DIRECT: 'DIRECT', ONLINE: 'ONLINE', POSTAL: 'POSTAL' } as const;
 export const TimeUnitEnum = { WORKING_DAY: 'WORKING_DAY', DAY: 'DAY', HOUR: 'HOUR', MONTH: 'MONTH' } as const;
 export const OnlineLevelEnum = { INFO: 'INFO', PARTIAL: 'PARTIAL', FULL: 'FULL' } as const;
@@ -20,10 +25,19 @@ export const SyncTriggerEnum = { SCHEDULE: 'SCHEDULE', CLI: 'CLI', GRAPH: 'GRAPH
 
 registerEnumType(SourceEnum, { name: 'Source', description: 'An upstream portal.' });
 registerEnumType(LevelEnum, { name: 'Level', description: 'Administrative level (cấp thực hiện).' });
-registerEnumType(ChannelEnum, { name: 'Channel', description: 'How a dossier is filed: in person, online, by public post.' });
+registerEnumType(ChannelEnum, {
+  name: 'Channel',
+  description: 'How a dossier is filed: in person, online, by public post.',
+});
 registerEnumType(TimeUnitEnum, { name: 'TimeUnit' });
-registerEnumType(OnlineLevelEnum, { name: 'OnlineLevel', description: 'INFO (2), PARTIAL (3, một phần), FULL (4, toàn trình).' });
-registerEnumType(NationalStatusEnum, { name: 'NationalStatus', description: 'TRANGTHAI 1 in force, 0 abolished (bãi bỏ).' });
+registerEnumType(OnlineLevelEnum, {
+  name: 'OnlineLevel',
+  description: 'INFO (2), PARTIAL (3, một phần), FULL (4, toàn trình).',
+});
+registerEnumType(NationalStatusEnum, {
+  name: 'NationalStatus',
+  description: 'TRANGTHAI 1 in force, 0 abolished (bãi bỏ).',
+});
 registerEnumType(SyncRunStatusEnum, { name: 'SyncRunStatus' });
 registerEnumType(SyncModeEnum, { name: 'SyncMode' });
 registerEnumType(SyncTriggerEnum, { name: 'SyncTrigger' });

@@ -15,11 +15,21 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
-const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+};
 
-export function codedError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+export function codedError(
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
   const status = STATUS[code];
-  return new GraphQLError(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+  return new GraphQLError(message, {
+    extensions: { code, ...extra, ...(status ? { http: { status } } : {}) },
+  });
 }
 
 export const badInput = (message: string, argument?: string) =>
@@ -51,11 +61,19 @@ export function formatError(log: Logger) {
     }
     // Variables that fail coercion come without a code from graphql-js: they are input errors.
     if (!formatted.path && /^Variable "\$/.test(formatted.message)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
     }
     const original = unwrapResolverError(error) as Error;
     log.error(
-      { event: 'graphql_internal_error', path: formatted.path, err: { name: original?.name, message: original?.message } },
+      {
+        event: 'graphql_internal_error',
+        path: formatted.path,
+        err: { name: original?.name, message: original?.message },
+      },
       'unexpected error in a resolver',
     );
     return {

@@ -36,7 +36,9 @@ const DEFAULT_QUERY = `# tthc-hub: one graph over the national procedure databas
 `;
 
 export function graphiqlPage(options: { apiKey: string | null }): string {
-  const headers = options.apiKey ? JSON.stringify({ 'X-API-Key': options.apiKey }, null, 2) : '{\n  "X-API-Key": ""\n}';
+  const headers = options.apiKey
+    ? JSON.stringify({ 'X-API-Key': options.apiKey }, null, 2)
+    : '{\n  "X-API-Key": ""\n}';
   const config = JSON.stringify({ headers, query: DEFAULT_QUERY }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="vi">

@@ -9,8 +9,13 @@ export function toLocalIso(date: Date): string {
 }
 
 function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
-    throw new TypeError(`DateTime must be an ISO 8601 string with an offset, such as 2020-03-05T08:12:00+07:00`);
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)
+  ) {
+    throw new TypeError(
+      `DateTime must be an ISO 8601 string with an offset, such as 2020-03-05T08:12:00+07:00`,
+    );
   }
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw new TypeError(`DateTime "${value}" is not a real instant`);

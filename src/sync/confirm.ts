@@ -22,7 +22,10 @@ export async function confirmDeletions(orm: Orm, runId: string, actor: string): 
     const [run] = await em.execute(`select * from sync_run where id = ? for update`, [runId]);
     if (!run) throw new ConfirmError('sync_run_not_found', `there is no sync run ${runId}`);
     if (run.status !== 'HELD') {
-      throw new ConfirmError('sync_run_not_held', `sync run ${runId} is ${run.status}, not HELD: nothing to confirm`);
+      throw new ConfirmError(
+        'sync_run_not_held',
+        `sync run ${runId} is ${run.status}, not HELD: nothing to confirm`,
+      );
     }
     const [later] = await em.execute(
       `select id from sync_run where source = ? and id > ? and mode = 'FULL' and status in ('SUCCEEDED', 'HELD') limit 1`,

@@ -20,7 +20,10 @@ export function connectorFactory(config: HubConfig, log: Logger): ConnectorFacto
     switch (source) {
       case 'NATIONAL':
         if (!config.national.url) throw new Error('sync_not_configured: NATIONAL_URL is not set');
-        return createNationalConnector({ ...config.national, url: config.national.url, ...tuning }, { stats, logger });
+        return createNationalConnector(
+          { ...config.national, url: config.national.url, ...tuning },
+          { stats, logger },
+        );
       default:
         throw new Error(`sync_not_configured: the ${source} connector is not available yet`);
     }

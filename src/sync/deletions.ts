@@ -7,7 +7,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TableSpec } from './upsert';
 
-export async function recordSeen(em: EntityManager, walkRunId: string, stream: string, keys: string[]): Promise<void> {
+export async function recordSeen(
+  em: EntityManager,
+  walkRunId: string,
+  stream: string,
+  keys: string[],
+): Promise<void> {
   if (keys.length === 0) return;
   await em.execute(
     `insert into sync_seen_key (run_id, stream, key)
@@ -47,7 +52,12 @@ export async function detectDeletions(
   return { vanished, alive, held: false, deleted };
 }
 
-export async function tombstone(em: EntityManager, spec: TableSpec, walkRunId: string, stream: string): Promise<number> {
+export async function tombstone(
+  em: EntityManager,
+  spec: TableSpec,
+  walkRunId: string,
+  stream: string,
+): Promise<number> {
   const rows = await em.execute<unknown[]>(
     `update "${spec.table}" t set deleted_at = now() where ${vanishedWhere(spec)} returning 1`,
     [walkRunId, stream],

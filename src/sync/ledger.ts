@@ -20,7 +20,11 @@ export class RunOverlapError extends Error {
 }
 
 /** Marks RUNNING runs with a stale heartbeat as ABANDONED; returns their ids. */
-export async function abandonStaleRuns(em: EntityManager, timeoutMs: number, source?: Source): Promise<string[]> {
+export async function abandonStaleRuns(
+  em: EntityManager,
+  timeoutMs: number,
+  source?: Source,
+): Promise<string[]> {
   const rows = await em.execute<{ id: string }[]>(
     `update sync_run set status = 'ABANDONED', finished_at = now(), error_code = coalesce(error_code, 'abandoned'),
        error_message = coalesce(error_message, 'the process running it stopped answering')
@@ -46,7 +50,8 @@ export async function startRun(
     );
     return String(row!.id);
   } catch (e) {
-    if (/sync_run_one_running_per_source/.test(String((e as Error).message))) throw new RunOverlapError(args.source);
+    if (/sync_run_one_running_per_source/.test(String((e as Error).message)))
+      throw new RunOverlapError(args.source);
     throw e;
   }
 }
@@ -75,7 +80,9 @@ export async function addCounts(em: EntityManager, runId: string, d: Partial<Syn
 }
 
 export async function heartbeat(orm: Orm, runId: string): Promise<void> {
-  await orm.em.fork().execute(`update sync_run set heartbeat_at = now() where id = ? and status = 'RUNNING'`, [runId]);
+  await orm.em
+    .fork()
+    .execute(`update sync_run set heartbeat_at = now() where id = ? and status = 'RUNNING'`, [runId]);
 }
 
 export async function finishRun(

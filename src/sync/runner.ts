@@ -8,7 +8,13 @@ import type { Source } from '../../connectors/kit/model';
 import type { Connector } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
 import type { Logger } from '../log';
-import { type SyncCounts, type SyncMode, type SyncRunStatus, type SyncTrigger, zeroCounts } from '../modules/sync/sync-run.entity';
+import {
+  type SyncCounts,
+  type SyncMode,
+  type SyncRunStatus,
+  type SyncTrigger,
+  zeroCounts,
+} from '../modules/sync/sync-run.entity';
 import { finishRun, heartbeat, startRun } from './ledger';
 import { planWalk, type WalkProgress, walkStream } from './walk';
 
@@ -57,7 +63,10 @@ export function errorCodeOf(e: unknown): string {
 }
 
 function isConfigurationError(e: unknown): boolean {
-  return (e as Error)?.name === 'ConfigurationError' || (e as { retryable?: boolean; code?: string })?.code?.endsWith?.('_bad_credentials') === true;
+  return (
+    (e as Error)?.name === 'ConfigurationError' ||
+    (e as { retryable?: boolean; code?: string })?.code?.endsWith?.('_bad_credentials') === true
+  );
 }
 
 export async function runSync(
@@ -75,7 +84,10 @@ export async function runSync(
   });
   const started = Date.now();
   options.onStarted?.(runId);
-  log.info({ event: 'sync_run_started', runId, source, mode: requestedMode, trigger: options.trigger }, 'sync run started');
+  log.info(
+    { event: 'sync_run_started', runId, source, mode: requestedMode, trigger: options.trigger },
+    'sync run started',
+  );
   const beat = setInterval(() => heartbeat(orm, runId).catch(() => {}), HEARTBEAT_MS);
   beat.unref();
 
@@ -120,19 +132,33 @@ export async function runSync(
         });
         for (const [k, v] of Object.entries(r.counts)) summary.counts[k as keyof SyncCounts] += v;
         summary.cursorAfter[stream.name] = r.cursorAfter;
-        if (r.counts.inserted + r.counts.updated + r.counts.deleted > 0) summary.changedStreams.push(stream.name);
+        if (r.counts.inserted + r.counts.updated + r.counts.deleted > 0)
+          summary.changedStreams.push(stream.name);
         const deletion = r.deletion as { held: boolean; vanished: number } | null;
         if (deletion?.held) {
           summary.heldDeletions += deletion.vanished;
           heldWalks[stream.name] = plan.walkRunId;
-          log.warn({ event: 'sync_deletions_held', runId, source, stream: stream.name, vanished: deletion.vanished }, 'deletions held for confirmation');
+          log.warn(
+            { event: 'sync_deletions_held', runId, source, stream: stream.name, vanished: deletion.vanished },
+            'deletions held for confirmation',
+          );
         }
         summary.streams.push({ stream: stream.name, ok: true, full: plan.full });
       } catch (e) {
         firstError ??= e;
         summary.cursorAfter[stream.name] = plan.cursorBefore;
         summary.streams.push({ stream: stream.name, ok: false, full: plan.full, errorCode: errorCodeOf(e) });
-        log.error({ event: 'sync_stream_failed', runId, source, stream: stream.name, code: errorCodeOf(e), err: safeError(e) }, 'stream failed');
+        log.error(
+          {
+            event: 'sync_stream_failed',
+            runId,
+            source,
+            stream: stream.name,
+            code: errorCodeOf(e),
+            err: safeError(e),
+          },
+          'stream failed',
+        );
         if (isConfigurationError(e) || errorCodeOf(e) === 'sync_interrupted') fatal = e;
       }
     }

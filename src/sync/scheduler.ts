@@ -57,7 +57,10 @@ export class Scheduler {
         [job.name, tickAt, WORKER_ID],
       );
     } catch (e) {
-      this.log.error({ event: 'schedule_claim_failed', job: job.name, err: { message: String((e as Error).message) } }, 'claim failed');
+      this.log.error(
+        { event: 'schedule_claim_failed', job: job.name, err: { message: String((e as Error).message) } },
+        'claim failed',
+      );
       return 'skipped';
     }
     if (claimed.length === 0) return 'not-claimed';
@@ -75,7 +78,11 @@ export class Scheduler {
       }
     }
     await em
-      .execute(`update schedule_tick set outcome = ? where job = ? and tick_at = ?`, [outcome, job.name, tickAt])
+      .execute(`update schedule_tick set outcome = ? where job = ? and tick_at = ?`, [
+        outcome,
+        job.name,
+        tickAt,
+      ])
       .catch(() => {});
     this.log.info({ event: 'schedule_tick', job: job.name, tickAt: tickAt.toISOString(), outcome }, 'tick');
     return outcome.startsWith('skipped') ? 'skipped' : 'ran';

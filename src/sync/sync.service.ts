@@ -32,7 +32,10 @@ export class SyncService {
     return new Promise((resolve, reject) => {
       this.run(source, { ...options, onStarted: resolve }).catch((e) => {
         reject(e);
-        this.log.error({ event: 'sync_background_failed', source, err: { message: String(e?.message ?? e) } }, 'sync failed');
+        this.log.error(
+          { event: 'sync_background_failed', source, err: { message: String(e?.message ?? e) } },
+          'sync failed',
+        );
       });
     });
   }

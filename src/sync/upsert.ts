@@ -7,7 +7,16 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-export type ColumnType = 'text' | 'integer' | 'bigint' | 'boolean' | 'numeric' | 'timestamptz' | 'date' | 'jsonb' | 'text[]';
+export type ColumnType =
+  | 'text'
+  | 'integer'
+  | 'bigint'
+  | 'boolean'
+  | 'numeric'
+  | 'timestamptz'
+  | 'date'
+  | 'jsonb'
+  | 'text[]';
 
 /** How one synced table is written. Every synced table has one text key column. */
 export interface TableSpec {
@@ -40,7 +49,9 @@ export function stableJson(value: unknown): string {
 }
 
 export function contentHash(values: unknown, raw: unknown): string {
-  return createHash('sha1').update(stableJson([values, raw])).digest('base64url');
+  return createHash('sha1')
+    .update(stableJson([values, raw]))
+    .digest('base64url');
 }
 
 const statements = new Map<string, string>();
@@ -75,7 +86,11 @@ function upsertSql(spec: TableSpec): string {
  * upstream that repeats a record) collapse to the last one: PostgreSQL refuses to touch a
  * row twice in one statement.
  */
-export async function upsertRows(em: EntityManager, spec: TableSpec, rows: UpsertRow[]): Promise<UpsertCounts> {
+export async function upsertRows(
+  em: EntityManager,
+  spec: TableSpec,
+  rows: UpsertRow[],
+): Promise<UpsertCounts> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const byKey = new Map<string, Record<string, unknown>>();
   for (const r of rows) {

@@ -37,7 +37,13 @@ export interface WalkProgress {
 }
 
 /** Resume an open walk when there is one (a full one even if this run asked for less). */
-export async function planWalk(orm: Orm, source: Source, stream: string, runId: string, full: boolean): Promise<WalkPlan> {
+export async function planWalk(
+  orm: Orm,
+  source: Source,
+  stream: string,
+  runId: string,
+  full: boolean,
+): Promise<WalkPlan> {
   const state = await loadState(orm.em.fork(), source, stream);
   const canResume = state.walkRunId !== null && (state.walkFull || !full);
   if (canResume) {
@@ -90,10 +96,20 @@ export async function walkStream(args: {
   let walkCursor = plan.walkCursor;
   let seenStats = { ...args.stats };
   await orm.em.fork().transactional((em) =>
-    saveWalk(em, source, stream.name, { runId: plan.walkRunId, full: plan.full, checkpoint: plan.resumeFrom, cursor: walkCursor }),
+    saveWalk(em, source, stream.name, {
+      runId: plan.walkRunId,
+      full: plan.full,
+      checkpoint: plan.resumeFrom,
+      cursor: walkCursor,
+    }),
   );
 
-  const pages = stream.read({ full: plan.full, cursor: plan.cursorBefore, resumeFrom: plan.resumeFrom, signal: args.signal });
+  const pages = stream.read({
+    full: plan.full,
+    cursor: plan.cursorBefore,
+    resumeFrom: plan.resumeFrom,
+    signal: args.signal,
+  });
   for await (const page of pages) {
     const rows = page.items.map((i) => ({ key: i.key, values: writer.toValues(i.row), raw: i.raw }));
     const delta = statsDelta(args.stats, seenStats);
@@ -105,14 +121,25 @@ export async function walkStream(args: {
       const keys = rows.map((r) => r.key);
       if (plan.full) await recordSeen(em, plan.walkRunId, stream.name, keys);
       await resolveQuarantined(em, { source, stream: stream.name, keys });
-      const quarantined = await quarantine(em, { source, stream: stream.name, runId, rejected: page.rejected });
+      const quarantined = await quarantine(em, {
+        source,
+        stream: stream.name,
+        runId,
+        rejected: page.rejected,
+      });
       await saveWalk(em, source, stream.name, {
         runId: plan.walkRunId,
         full: plan.full,
         checkpoint: page.checkpoint,
         cursor: cursorNow,
       });
-      const c = { pages: 1, fetched: page.items.length + page.rejected.length, quarantined, ...written, ...delta };
+      const c = {
+        pages: 1,
+        fetched: page.items.length + page.rejected.length,
+        quarantined,
+        ...written,
+        ...delta,
+      };
       await addCounts(em, runId, c);
       return c;
     });

@@ -24,7 +24,13 @@ export async function listAgencies(
   const matching = needle ? all.filter((a) => searchText(a.code, a.name).includes(needle)) : all;
   const start = after ? matching.findIndex((a) => a.code > String(after[0])) : 0;
   const rest = start < 0 ? [] : matching.slice(start, start + args.first + 1);
-  return toConnection(rest.map(toNode), args.first, Boolean(after), (a) => [a.code], async () => matching.length);
+  return toConnection(
+    rest.map(toNode),
+    args.first,
+    Boolean(after),
+    (a) => [a.code],
+    async () => matching.length,
+  );
 }
 
 export async function agenciesByCodes(em: EntityManager, codes: readonly string[]): Promise<AgencyNode[]> {
@@ -32,6 +38,10 @@ export async function agenciesByCodes(em: EntityManager, codes: readonly string[
 }
 
 export async function childrenOf(em: EntityManager, parents: readonly string[]): Promise<AgencyNode[]> {
-  const rows = await em.find(Agency, { parentCode: { $in: [...parents] }, deletedAt: null }, { orderBy: { code: 'asc' } });
+  const rows = await em.find(
+    Agency,
+    { parentCode: { $in: [...parents] }, deletedAt: null },
+    { orderBy: { code: 'asc' } },
+  );
   return rows.map(toNode);
 }

@@ -3,7 +3,9 @@ import type { Level } from '../../../connectors/kit/model';
 import { PageArgs } from '../../graph/connection';
 import { LevelEnum } from '../../graph/enums';
 
-@ObjectType('Agency', { description: "One of the province's agencies, by its electronic identifier code (000.00.12.H21)." })
+@ObjectType('Agency', {
+  description: "One of the province's agencies, by its electronic identifier code (000.00.12.H21).",
+})
 export class AgencyNode {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
@@ -16,7 +18,10 @@ export class AgencyFilter {
   @Field(() => LevelEnum, { nullable: true }) level?: Level | null;
   @Field(() => String, { nullable: true, description: "Only the direct children of this agency's code." })
   parent?: string | null;
-  @Field(() => String, { nullable: true, description: 'Text in the code or name; diacritics and case are ignored.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Text in the code or name; diacritics and case are ignored.',
+  })
   search?: string | null;
 }
 

@@ -1,5 +1,12 @@
 import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ChannelTerms, CodeName, Decision, FieldIssue, LegalBasis, Level } from '../../../connectors/kit/model';
+import type {
+  ChannelTerms,
+  CodeName,
+  Decision,
+  FieldIssue,
+  LegalBasis,
+  Level,
+} from '../../../connectors/kit/model';
 import { SyncedRow } from '../../db/base.entity';
 
 /** One procedure as the national database (CSDLQG TTHC) publishes it for the province. */

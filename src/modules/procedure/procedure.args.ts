@@ -8,7 +8,10 @@ export class ProcedureFilter {
   @Field(() => [String], { nullable: true, description: 'National codes, exactly.' })
   codes?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Text in the code or name; diacritics and case are ignored.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Text in the code or name; diacritics and case are ignored.',
+  })
   search?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Sector code (MALINHVUC).' })

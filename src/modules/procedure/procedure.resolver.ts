@@ -18,7 +18,11 @@ function nationalLoader(ctx: GraphContext) {
 export class ProcedureResolver {
   @Query(() => ProcedureConnection, { description: 'Procedures by national code, filtered and paged.' })
   procedures(@Args(() => ProceduresArgs) args: ProceduresArgs, @Ctx() ctx: GraphContext) {
-    return listProcedures(ctx.em, { first: validateFirst(args.first), after: args.after, filter: args.filter });
+    return listProcedures(ctx.em, {
+      first: validateFirst(args.first),
+      after: args.after,
+      filter: args.filter,
+    });
   }
 
   @Query(() => Procedure, { nullable: true, description: 'One procedure by its national code (2.000477).' })

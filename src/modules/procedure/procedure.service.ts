@@ -75,7 +75,11 @@ export async function listProcedures(
 }
 
 export async function findProcedure(em: EntityManager, code: string): Promise<Procedure | null> {
-  const row = await em.findOne(NationalProcedureEntity, { code, deletedAt: null }, { fields: ['code', 'name'] });
+  const row = await em.findOne(
+    NationalProcedureEntity,
+    { code, deletedAt: null },
+    { fields: ['code', 'name'] },
+  );
   return row ? { code: row.code, name: row.name } : null;
 }
 
@@ -105,6 +109,9 @@ export function toNationalView(e: NationalProcedureEntity): NationalProcedure {
 }
 
 /** National records by code, for the per-request loader. Tombstoned records still answer. */
-export async function nationalByCodes(em: EntityManager, codes: readonly string[]): Promise<NationalProcedureEntity[]> {
+export async function nationalByCodes(
+  em: EntityManager,
+  codes: readonly string[],
+): Promise<NationalProcedureEntity[]> {
   return em.find(NationalProcedureEntity, { code: { $in: [...codes] } });
 }

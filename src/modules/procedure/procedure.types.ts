@@ -64,7 +64,9 @@ export class NationalProcedure {
   @Field(() => Int, { nullable: true, description: 'LOAITTHC' }) procedureType!: number | null;
   @Field(() => DateTimeScalar, { description: 'NGAYCAPNHAT: last change in the national database.' })
   updatedAt!: Date;
-  @Field(() => String, { nullable: true, description: 'MACOQUANCONGBO' }) publishingAgencyCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'MACOQUANCONGBO' }) publishingAgencyCode!:
+    | string
+    | null;
   @Field(() => Decision, { nullable: true }) decision!: Decision | null;
   @Field(() => [CodeName]) sectors!: CodeName[];
   @Field(() => [LevelEnum]) levels!: Level[];
@@ -78,7 +80,10 @@ export class NationalProcedure {
   @Field(() => [FieldIssue]) unreadableFields!: FieldIssue[];
   @Field(() => DateTimeScalar, { description: 'When the hub last stored a change to this record.' })
   syncedAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Set when a complete walk no longer saw the record.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Set when a complete walk no longer saw the record.',
+  })
   deletedAt!: Date | null;
 }
 

@@ -2,7 +2,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Source } from '../../../connectors/kit/model';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
-import type { QuarantineFilter, QuarantinedRecordNode, SourceStatus, SyncRunFilter, SyncRunNode } from './sync.types';
+import type {
+  QuarantinedRecordNode,
+  QuarantineFilter,
+  SourceStatus,
+  SyncRunFilter,
+  SyncRunNode,
+} from './sync.types';
 
 function cursors(c: unknown): { stream: string; cursor: string | null }[] {
   if (!c || typeof c !== 'object') return [];
@@ -60,14 +66,23 @@ export async function listSyncRuns(
   const sql = [...w.sql];
   const params = [...w.params];
   if (after) sql.push('id < ?') && params.push(String(after[0]));
-  const rows = await em.execute(`select * from sync_run where ${sql.join(' and ')} order by id desc limit ?`, [
-    ...params,
-    args.first + 1,
-  ]);
-  return toConnection(rows.map(toRunNode), args.first, Boolean(after), (r) => [r.id], async () => {
-    const [c] = await em.execute(`select count(*) as n from sync_run where ${w.sql.join(' and ')}`, w.params);
-    return Number(c?.n ?? 0);
-  });
+  const rows = await em.execute(
+    `select * from sync_run where ${sql.join(' and ')} order by id desc limit ?`,
+    [...params, args.first + 1],
+  );
+  return toConnection(
+    rows.map(toRunNode),
+    args.first,
+    Boolean(after),
+    (r) => [r.id],
+    async () => {
+      const [c] = await em.execute(
+        `select count(*) as n from sync_run where ${w.sql.join(' and ')}`,
+        w.params,
+      );
+      return Number(c?.n ?? 0);
+    },
+  );
 }
 
 export async function findSyncRun(em: EntityManager, id: string): Promise<SyncRunNode | null> {
@@ -150,8 +165,17 @@ export async function listQuarantined(
     lastSeenAt: new Date(r.last_seen_at),
     resolvedAt: r.resolved_at ? new Date(r.resolved_at) : null,
   }));
-  return toConnection(nodes, args.first, Boolean(after), (n) => [n.id], async () => {
-    const [c] = await em.execute(`select count(*) as n from quarantined_record where ${sql.join(' and ')}`, params);
-    return Number(c?.n ?? 0);
-  });
+  return toConnection(
+    nodes,
+    args.first,
+    Boolean(after),
+    (n) => [n.id],
+    async () => {
+      const [c] = await em.execute(
+        `select count(*) as n from quarantined_record where ${sql.join(' and ')}`,
+        params,
+      );
+      return Number(c?.n ?? 0);
+    },
+  );
 }

@@ -34,15 +34,26 @@ export class SyncResolver {
     });
   }
 
-  @Query(() => QuarantinedRecordConnection, { description: 'Upstream records that failed validation, newest first.' })
+  @Query(() => QuarantinedRecordConnection, {
+    description: 'Upstream records that failed validation, newest first.',
+  })
   quarantinedRecords(@Args(() => QuarantineArgs) args: QuarantineArgs, @Ctx() ctx: GraphContext) {
-    return listQuarantined(ctx.em, { first: validateFirst(args.first), after: args.after, filter: args.filter });
+    return listQuarantined(ctx.em, {
+      first: validateFirst(args.first),
+      after: args.after,
+      filter: args.filter,
+    });
   }
 
-  @Mutation(() => SyncRunNode, { description: 'Starts a sync of one source now; answers with the run while it goes on.' })
+  @Mutation(() => SyncRunNode, {
+    description: 'Starts a sync of one source now; answers with the run while it goes on.',
+  })
   async runSync(
     @Arg('source', () => SourceEnum) source: Source,
-    @Arg('full', () => Boolean, { defaultValue: false, description: 'A full walk (deletion detection) instead of incremental.' })
+    @Arg('full', () => Boolean, {
+      defaultValue: false,
+      description: 'A full walk (deletion detection) instead of incremental.',
+    })
     full: boolean,
     @Ctx() ctx: GraphContext,
   ) {
@@ -53,12 +64,15 @@ export class SyncResolver {
       const id = await ctx.services.sync.start(source, { full, trigger: 'GRAPH' });
       return await findSyncRun(ctx.em.fork(), id);
     } catch (e) {
-      if (e instanceof RunOverlapError) throw badInput(`a ${source} sync is already running; see syncRuns`, 'source');
+      if (e instanceof RunOverlapError)
+        throw badInput(`a ${source} sync is already running; see syncRuns`, 'source');
       throw e;
     }
   }
 
-  @Mutation(() => SyncRunNode, { description: 'Applies the deletions a HELD run kept back for confirmation.' })
+  @Mutation(() => SyncRunNode, {
+    description: 'Applies the deletions a HELD run kept back for confirmation.',
+  })
   async confirmDeletions(@Arg('syncRunId', () => ID) syncRunId: string, @Ctx() ctx: GraphContext) {
     try {
       await confirmDeletions(ctx.services.sync.orm, syncRunId, ctx.principal.name);

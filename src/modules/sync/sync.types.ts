@@ -34,7 +34,8 @@ export class SyncRunNode {
   @Field(() => Int) unchanged!: number;
   @Field(() => Int) deleted!: number;
   @Field(() => Int) quarantined!: number;
-  @Field(() => Int, { description: 'Vanished records held for confirmation (status HELD).' }) heldDeletions!: number;
+  @Field(() => Int, { description: 'Vanished records held for confirmation (status HELD).' })
+  heldDeletions!: number;
   @Field(() => [StreamCursor]) cursorBefore!: StreamCursor[];
   @Field(() => [StreamCursor]) cursorAfter!: StreamCursor[];
   @Field(() => String, { nullable: true }) errorCode!: string | null;
@@ -46,8 +47,10 @@ export class SyncRunFilter {
   @Field(() => SourceEnum, { nullable: true }) source?: Source | null;
   @Field(() => SyncRunStatusEnum, { nullable: true }) status?: SyncRunStatus | null;
   @Field(() => SyncTriggerEnum, { nullable: true }) trigger?: SyncTrigger | null;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Runs started at or after.' }) startedFrom?: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Runs started before.' }) startedBefore?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Runs started at or after.' })
+  startedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Runs started before.' })
+  startedBefore?: Date | null;
 }
 
 @ArgsType()
@@ -63,7 +66,9 @@ export class SourceError {
   @Field(() => ID) runId!: string;
 }
 
-@ObjectType({ description: "A portal's freshness: the graph keeps serving its last good data when it is down." })
+@ObjectType({
+  description: "A portal's freshness: the graph keeps serving its last good data when it is down.",
+})
 export class SourceStatus {
   @Field(() => SourceEnum) source!: Source;
   @Field(() => Boolean, { description: 'Whether this hub is set up to read it.' }) configured!: boolean;
@@ -77,7 +82,10 @@ export class SourceStatus {
   @Field(() => Boolean) running!: boolean;
 }
 
-@ObjectType('QuarantinedRecord', { description: 'An upstream record that failed validation, kept with its raw payload (personal data redacted).' })
+@ObjectType('QuarantinedRecord', {
+  description:
+    'An upstream record that failed validation, kept with its raw payload (personal data redacted).',
+})
 export class QuarantinedRecordNode {
   @Field(() => ID) id!: string;
   @Field(() => SourceEnum) source!: Source;
@@ -90,7 +98,10 @@ export class QuarantinedRecordNode {
   @Field(() => Int) timesSeen!: number;
   @Field(() => DateTimeScalar) firstSeenAt!: Date;
   @Field(() => DateTimeScalar) lastSeenAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'A valid version of the record arrived later.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'A valid version of the record arrived later.',
+  })
   resolvedAt!: Date | null;
 }
 
@@ -98,7 +109,10 @@ export class QuarantinedRecordNode {
 export class QuarantineFilter {
   @Field(() => SourceEnum, { nullable: true }) source?: Source | null;
   @Field(() => String, { nullable: true }) stream?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'true: only resolved; false: only open (default all).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only resolved; false: only open (default all).',
+  })
   resolved?: boolean | null;
   @Field(() => ID, { nullable: true }) syncRunId?: string | null;
 }
