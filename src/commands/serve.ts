@@ -9,6 +9,7 @@ import { createScheduler, openRuntime } from '../app';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
 import { startServer } from '../server';
+import { createNotifier, type Notifier, notifyRunOutcomes, notifyStaleSources } from '../sync/notify';
 import { untilSignal } from './signals';
 
 const SHUTDOWN_LIMIT_MS = 25_000;
@@ -34,6 +35,7 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   const stopping = untilSignal();
 
   const scheduler = config.role === 'api' ? null : createScheduler(runtime, log);
+  const notifier = scheduler ? startNotifications(runtime, log) : null;
   const background: Promise<unknown>[] = [];
   if (scheduler) {
     for (const source of sync.enabledSources()) {
@@ -83,10 +85,42 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   force.unref();
   abort.abort();
   await scheduler?.stop();
+  notifier?.stop();
   await Promise.allSettled(background);
   await server?.close();
   await runtime.close();
   clearTimeout(force);
   log.info({ event: 'shutdown_finished' }, 'stopped');
   return 0;
+}
+
+const STALE_CHECK_MS = 60_000;
+
+/** Webhooks for failed runs, held deletions and stale sources, when NOTIFY_WEBHOOK_URL is set. */
+function startNotifications(
+  runtime: Awaited<ReturnType<typeof openRuntime>>,
+  log: Logger,
+): { stop(): void } | null {
+  const { webhookUrl, webhookSecret } = runtime.config.notify;
+  if (!webhookUrl || !webhookSecret) return null;
+  const notifier: Notifier = createNotifier({ url: webhookUrl, secret: webhookSecret, log });
+  const unsubscribe = notifyRunOutcomes(notifier);
+  const timer = setInterval(() => {
+    notifyStaleSources({
+      orm: runtime.db.orm,
+      notifier,
+      sources: runtime.services.sync.enabledSources(),
+      staleAfterMs: runtime.config.sourceStaleAfterMs,
+    }).catch((e) =>
+      log.warn({ event: 'stale_check_failed', reason: String(e?.message ?? e) }, 'stale check failed'),
+    );
+  }, STALE_CHECK_MS);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      unsubscribe();
+      notifier.stop();
+    },
+  };
 }

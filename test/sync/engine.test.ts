@@ -64,7 +64,7 @@ describe('sync engine', () => {
     const [gone] = await db.orm.em
       .fork()
       .execute(`select deleted_at from national_sector where code = 'S004'`);
-    expect(gone.deleted_at).not.toBeNull();
+    expect(gone?.deleted_at).not.toBeNull();
     // It comes back: the tombstone lifts.
     up.sectors = sectors(10);
     const back = await sync(up, true);
@@ -189,6 +189,6 @@ describe('sync engine', () => {
     expect(next.resumedFrom).toBe(broken.id);
     expect(up.reads).toEqual(['3']);
     const [old] = await db.orm.em.fork().execute(`select status from sync_run where id = ?`, [broken.id]);
-    expect(old.status).toBe('ABANDONED');
+    expect(old?.status).toBe('ABANDONED');
   });
 });

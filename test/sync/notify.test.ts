@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log';
+import { afterProcedureDataChanged } from '../../src/sync/hooks';
+import { createNotifier, notifyRunOutcomes, notifyStaleSources, sign } from '../../src/sync/notify';
+import { runSync } from '../../src/sync/runner';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { scriptedConnector, sectors } from './scripted-connector';
+
+const log = createLogger('silent');
+const SECRET = 'webhook-secret';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A webhook receiver that refuses the first `failFirst` calls. */
+async function receiver(failFirst = 0) {
+  const received: Received[] = [];
+  let calls = 0;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      calls++;
+      if (calls <= failFirst) {
+        res.writeHead(503).end();
+        return;
+      }
+      received.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/hook`, received, calls: () => calls, close: () => server.close() };
+}
+
+describe('notifications and hooks', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+  beforeEach(() => db.truncate());
+
+  it('signs each webhook with HMAC-SHA256 of the body and retries until delivered', async () => {
+    const hook = await receiver(2);
+    const notifier = createNotifier({ url: hook.url, secret: SECRET, log, baseDelayMs: 5 });
+    notifier.send('sync_failed', { source: 'NATIONAL', runId: '7' });
+    await notifier.drain();
+    hook.close();
+    expect(hook.calls()).toBe(3);
+    expect(hook.received).toHaveLength(1);
+    const [got] = hook.received;
+    expect(got?.headers['x-hub-signature-256']).toBe(sign(got!.body, SECRET));
+    expect(got?.headers['x-hub-event']).toBe('sync_failed');
+    expect(JSON.parse(got!.body)).toMatchObject({ event: 'sync_failed', source: 'NATIONAL', runId: '7' });
+  });
+
+  it('does not hold up the sync while the receiver is down', async () => {
+    const notifier = createNotifier({ url: 'http://127.0.0.1:9/hook', secret: SECRET, log, baseDelayMs: 50 });
+    const unsubscribe = notifyRunOutcomes(notifier);
+    const connector = scriptedConnector({ sectors: sectors(3), reads: [], failAtPage: 0 });
+    const started = Date.now();
+    const run = await runSync(
+      { orm: db.orm, log, settings: { abandonAfterMs: 60_000, deleteGuardPercent: 20 }, connector },
+      { trigger: 'CLI' },
+    );
+    const took = Date.now() - started;
+    unsubscribe();
+    notifier.stop();
+    expect(run.status).toBe('FAILED');
+    expect(took).toBeLessThan(5_000); // the delivery keeps retrying in the background
+    await notifier.drain();
+  });
+
+  it('announces a stale source once per stale episode, however many workers look', async () => {
+    const hook = await receiver();
+    const notifier = createNotifier({ url: hook.url, secret: SECRET, log, baseDelayMs: 5 });
+    await db.orm.em.fork().execute(
+      `insert into sync_run (source, mode, trigger, status, started_at, finished_at, heartbeat_at, worker)
+       values ('NATIONAL', 'FULL', 'CLI', 'SUCCEEDED', now() - interval '3 days', now() - interval '3 days', now(), 'w')`,
+    );
+    const args = { orm: db.orm, notifier, sources: ['NATIONAL' as const], staleAfterMs: 26 * 3_600_000 };
+    const results = await Promise.all([
+      notifyStaleSources(args),
+      notifyStaleSources(args),
+      notifyStaleSources(args),
+    ]);
+    await notifier.drain();
+    hook.close();
+    expect(results.flat()).toEqual(['NATIONAL']);
+    expect(hook.received.map((r) => JSON.parse(r.body).event)).toEqual(['source_stale']);
+  });
+
+  it('calls the after-sync hook only when a successful run changed procedure data', async () => {
+    const seen: string[] = [];
+    const unsubscribe = afterProcedureDataChanged((run) => {
+      seen.push(run.id);
+    });
+    // Sectors are reference data: no hook. A changed procedure stream would fire it.
+    await runSync(
+      {
+        orm: db.orm,
+        log,
+        settings: { abandonAfterMs: 60_000, deleteGuardPercent: 20 },
+        connector: scriptedConnector({ sectors: sectors(2), reads: [] }),
+      },
+      { trigger: 'CLI' },
+    );
+    unsubscribe();
+    expect(seen).toEqual([]);
+    const { changedProcedureData } = await import('../../src/sync/hooks');
+    const base = { status: 'SUCCEEDED', source: 'NATIONAL' } as const;
+    expect(changedProcedureData({ ...base, changedStreams: ['procedures'] } as never)).toBe(true);
+    expect(changedProcedureData({ ...base, changedStreams: ['sectors'] } as never)).toBe(false);
+    expect(changedProcedureData({ ...base, status: 'FAILED', changedStreams: ['procedures'] } as never)).toBe(
+      false,
+    );
+  });
+});
