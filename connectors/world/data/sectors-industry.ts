@@ -1,0 +1,172 @@
+import type { SectorData } from './sector-types';
+
+/** Industry and trade, science and technology. */
+export const INDUSTRY_SECTORS: readonly SectorData[] = [
+  {
+    code: 'G02-LTHH',
+    name: 'Lưu thông hàng hóa trong nước',
+    ministry: 'G02',
+    departments: [8],
+    subjects: 'CB',
+    laws: [
+      ['105/2017/NĐ-CP', '14/09/2017'],
+      ['67/2013/NĐ-CP', '27/05/2013'],
+      ['83/2014/NĐ-CP', '03/09/2014'],
+      ['08/2018/NĐ-CP', '15/01/2018'],
+      ['168/2016/TT-BTC', '26/10/2016'],
+    ],
+    procedures: [
+      ['Cấp Giấy phép bán lẻ sản phẩm thuốc lá', 'H', '15', 'WD', 1100000],
+      ['Cấp Giấy phép bán lẻ rượu', 'H', '10', 'WD', 1100000],
+      [
+        'Cấp Giấy phép bán buôn rượu trên địa bàn tỉnh, thành phố trực thuộc trung ương',
+        'T',
+        '15',
+        'WD',
+        2200000,
+      ],
+      ['Cấp Giấy phép sản xuất rượu thủ công nhằm mục đích kinh doanh', 'H', '10', 'WD', 1100000],
+      ['Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu', 'T', '15', 'WD', 1200000],
+      ['Cấp Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ LPG chai', 'T', '15', 'WD', 1200000],
+      [
+        'Đăng ký thực hiện khuyến mại theo hình thức mang tính may rủi trên địa bàn 01 tỉnh',
+        'T',
+        '5',
+        'WD',
+        0,
+      ],
+      ['Đăng ký tổ chức hội chợ, triển lãm thương mại tại Việt Nam', 'T', '7', 'WD', 0],
+    ],
+  },
+  {
+    code: 'G02-DL',
+    name: 'Điện',
+    ministry: 'G02',
+    departments: [8],
+    subjects: 'B',
+    laws: [
+      ['28/2004/QH11', '03/12/2004', 'Luật Điện lực'],
+      ['137/2013/NĐ-CP', '21/10/2013'],
+      ['21/2020/TT-BCT', '09/09/2020'],
+    ],
+    procedures: [
+      [
+        'Cấp giấy phép hoạt động phân phối điện đến cấp điện áp 35 kV tại địa phương',
+        'T',
+        '15',
+        'WD',
+        2100000,
+      ],
+      ['Cấp giấy phép hoạt động bán lẻ điện đến cấp điện áp 0,4 kV tại địa phương', 'T', '15', 'WD', 800000],
+      [
+        'Cấp thẻ Kiểm tra viên điện lực cho các đối tượng thuộc thẩm quyền cấp của Sở Công Thương',
+        'T',
+        '5',
+        'WD',
+        0,
+      ],
+    ],
+  },
+  {
+    code: 'G02-HC',
+    name: 'Hóa chất',
+    ministry: 'G02',
+    departments: [8],
+    subjects: 'B',
+    laws: [
+      ['06/2007/QH12', '21/11/2007', 'Luật Hóa chất'],
+      ['113/2017/NĐ-CP', '09/10/2017'],
+      ['71/2018/NĐ-CP', '15/05/2018'],
+    ],
+    procedures: [
+      [
+        'Cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất sản xuất, kinh doanh có điều kiện trong lĩnh vực công nghiệp',
+        'T',
+        '12',
+        'WD',
+        1200000,
+      ],
+      ['Cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn vật liệu nổ công nghiệp', 'T', '5', 'WD', 0],
+      ['Cấp Giấy phép sử dụng vật liệu nổ công nghiệp', 'T', '7', 'WD', 0],
+    ],
+  },
+  {
+    code: 'G06-HĐKHCN',
+    name: 'Hoạt động khoa học và công nghệ',
+    ministry: 'G06',
+    departments: [16],
+    subjects: 'BO',
+    laws: [
+      ['29/2013/QH13', '18/06/2013', 'Luật Khoa học và Công nghệ'],
+      ['08/2014/NĐ-CP', '27/01/2014'],
+      ['13/2019/NĐ-CP', '01/02/2019'],
+    ],
+    procedures: [
+      ['Cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ', 'T', '15', 'WD', 0],
+      [
+        'Đăng ký kết quả thực hiện nhiệm vụ khoa học và công nghệ không sử dụng ngân sách nhà nước',
+        'T',
+        '10',
+        'WD',
+        0,
+      ],
+      ['Cấp Giấy chứng nhận doanh nghiệp khoa học và công nghệ', 'T', '7', 'WD', 0],
+    ],
+  },
+  {
+    code: 'G06-ATBXHN',
+    name: 'An toàn bức xạ và hạt nhân',
+    ministry: 'G06',
+    departments: [16],
+    subjects: 'CB',
+    laws: [
+      ['18/2008/QH12', '03/06/2008', 'Luật Năng lượng nguyên tử'],
+      ['08/2010/TT-BKHCN', '22/07/2010'],
+    ],
+    procedures: [
+      [
+        'Cấp giấy phép tiến hành công việc bức xạ (sử dụng thiết bị X-quang chẩn đoán trong y tế)',
+        'T',
+        '15',
+        'WD',
+        2000000,
+      ],
+      [
+        'Cấp chứng chỉ nhân viên bức xạ (người phụ trách an toàn cơ sở X-quang chẩn đoán trong y tế)',
+        'T',
+        '15',
+        'WD',
+        200000,
+      ],
+    ],
+  },
+  {
+    code: 'G06-TCĐLCL',
+    name: 'Tiêu chuẩn đo lường chất lượng',
+    ministry: 'G06',
+    departments: [16],
+    subjects: 'B',
+    laws: [
+      ['68/2006/QH11', '29/06/2006', 'Luật Tiêu chuẩn và Quy chuẩn kỹ thuật'],
+      ['05/2007/QH12', '21/11/2007', 'Luật Chất lượng sản phẩm, hàng hóa'],
+      ['74/2018/NĐ-CP', '15/05/2018'],
+      ['28/2012/TT-BKHCN', '12/12/2012'],
+    ],
+    procedures: [
+      [
+        'Đăng ký công bố hợp chuẩn dựa trên kết quả tự đánh giá của tổ chức, cá nhân sản xuất, kinh doanh',
+        'T',
+        '5',
+        'WD',
+        150000,
+      ],
+      [
+        'Đăng ký kiểm tra nhà nước về chất lượng hàng hóa nhập khẩu thuộc trách nhiệm quản lý của Bộ Khoa học và Công nghệ',
+        'T',
+        '1',
+        'WD',
+        0,
+      ],
+    ],
+  },
+];
