@@ -27,8 +27,8 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export interface FaultOptions {
   /** Probability that a request gets some fault, spread evenly over the enabled kinds it can carry. */
   rate?: number;
-  /** Kinds `rate` applies to; default: all. */
-  kinds?: readonly FaultKind[];
+  /** Kinds `rate` applies to; default: all. A string is read like `SIM_FAULTS` (`http500,slow:0.01`). */
+  kinds?: readonly FaultKind[] | string;
   /** Absolute probability per kind; these kinds ignore `rate`. */
   rates?: Partial<Record<FaultKind, number>>;
   seed?: number;
@@ -64,26 +64,38 @@ export function faultOptionsFromEnv(env: Record<string, string | undefined> = pr
   options.retryAfterSeconds = number('SIM_RETRY_AFTER');
   options.slowMs = number('SIM_SLOW_MS');
   const list = env.SIM_FAULTS?.trim();
-  if (list) {
-    const kinds: FaultKind[] = [];
-    const rates: Partial<Record<FaultKind, number>> = {};
-    for (const item of list
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)) {
-      const [name = '', rate] = item.split(':').map((s) => s.trim());
-      if (!isFaultKind(name)) throw new Error(`sim_fault_config_invalid: unknown fault ${name}`);
-      kinds.push(name);
-      if (rate !== undefined) {
-        const r = Number(rate);
-        if (!Number.isFinite(r) || r < 0 || r > 1) throw new Error(`sim_fault_config_invalid: ${item}`);
-        rates[name] = r;
-      }
-    }
-    options.kinds = kinds;
-    if (Object.keys(rates).length) options.rates = rates;
-  }
+  if (list) Object.assign(options, parseFaultList(list));
   return options;
+}
+
+/** `http500,slow:0.05`: the kinds, and an absolute rate for those that name one. */
+export function parseFaultList(list: string): {
+  kinds: FaultKind[];
+  rates?: Partial<Record<FaultKind, number>>;
+} {
+  const kinds: FaultKind[] = [];
+  const rates: Partial<Record<FaultKind, number>> = {};
+  for (const item of list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [name = '', rate] = item.split(':').map((s) => s.trim());
+    if (!isFaultKind(name)) throw new Error(`sim_fault_config_invalid: unknown fault ${name}`);
+    kinds.push(name);
+    if (rate !== undefined) {
+      const r = Number(rate);
+      if (!Number.isFinite(r) || r < 0 || r > 1) throw new Error(`sim_fault_config_invalid: ${item}`);
+      rates[name] = r;
+    }
+  }
+  return Object.keys(rates).length ? { kinds, rates } : { kinds };
+}
+
+/** Resolves a string `kinds` into kinds and per-kind rates. */
+function normalize(options: FaultOptions): FaultOptions {
+  if (typeof options.kinds !== 'string') return { ...options };
+  const parsed = parseFaultList(options.kinds);
+  return { ...options, kinds: parsed.kinds, rates: { ...parsed.rates, ...options.rates } };
 }
 
 interface Forced {
@@ -100,7 +112,7 @@ export class FaultInjector {
   private readonly forced: Forced[] = [];
 
   constructor(options: FaultOptions = {}) {
-    this.options = { ...options };
+    this.options = normalize(options);
   }
 
   get retryAfterSeconds(): number {
@@ -113,7 +125,7 @@ export class FaultInjector {
 
   /** Replaces the rates (e.g. a test turns faults on for one phase only). */
   configure(options: FaultOptions): void {
-    this.options = { ...options };
+    this.options = normalize(options);
   }
 
   /** Forces these faults on the next requests that can carry them, in order, whatever the rate. */
@@ -147,7 +159,8 @@ export class FaultInjector {
   }
 
   private weights(applicable: readonly FaultKind[]): Array<[FaultKind, number]> {
-    const { rate = 0, kinds = FAULT_KINDS, rates = {} } = this.options;
+    const { rate = 0, rates = {} } = this.options;
+    const kinds = (this.options.kinds ?? FAULT_KINDS) as readonly FaultKind[];
     const shared = applicable.filter((k) => kinds.includes(k) && rates[k] === undefined);
     const out: Array<[FaultKind, number]> = [];
     for (const kind of applicable) {
