@@ -60,8 +60,9 @@ export class NationalClient {
       baseURL: config.url.replace(/\/+$/, ''),
       name: 'national',
       auth: this.authHook(),
-      // A bad login fails fast with -1, so a few refreshes cannot loop on wrong credentials.
-      maxAuthRefreshes: 3,
+      // Wrong credentials fail the login itself (-1), so refreshing again cannot loop on them; a
+      // -401 after a fresh login only means another expiry hit while many calls were in flight.
+      maxAuthRefreshes: Math.max(3, config.maxRetries ?? 6),
       ...pick(config, ['timeoutMs', 'concurrency', 'maxRetries', 'baseDelayMs', 'maxDelayMs']),
       ...(options.stats ? { stats: options.stats } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
