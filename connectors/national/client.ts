@@ -7,6 +7,7 @@ import {
   type Logger,
 } from '../kit/http';
 import type { RequestStats } from '../kit/types';
+import { badEnvelope, classifyEnvelope, classifySession, NOT_FOUND, SESSION_EXPIRED } from './envelope';
 import { envelopeSchema, procedureListSchema, sessionSchema, singleResult } from './records';
 
 /** Settings of upstream-apis.md §1 (`NATIONAL_URL`, `NATIONAL_USERNAME`, …). */
@@ -37,11 +38,6 @@ export interface ProcedureListPage {
   total: number;
 }
 
-/** §1 error codes: -2 not found, -401 session expired, -500 internal (retryable). */
-const NOT_FOUND = -2;
-const SESSION_EXPIRED = -401;
-const INTERNAL = -500;
-const BAD_CREDENTIALS = -1;
 /** Renew a session this long before the upstream says it expires. */
 const SESSION_MARGIN_MS = 60_000;
 
@@ -205,47 +201,6 @@ export class NationalClient {
       expiresAt: Date.now() + Math.max(ttlMs - SESSION_MARGIN_MS, ttlMs / 2),
     };
   }
-}
-
-function classifySession(body: unknown): void {
-  const parsed = sessionSchema.safeParse(body);
-  if (!parsed.success) throw badEnvelope('session', parsed.error);
-  const { error_code: code, message } = parsed.data;
-  if (code === BAD_CREDENTIALS) {
-    throw new ConfigurationError(
-      'national_bad_credentials',
-      'NATIONAL_USERNAME/NATIONAL_PASSWORD',
-      'The national database refused the login',
-    );
-  }
-  if (code !== 0 || !parsed.data.session) {
-    throw new UpstreamProtocolError(
-      'national_session_failed',
-      code,
-      `login failed: error_code ${code} ${message ?? ''}`,
-      {
-        retryable: code === INTERNAL,
-      },
-    );
-  }
-}
-
-/** HTTP 200 with a non-zero `error_code` (§1 table). */
-function classifyEnvelope(service: string, body: unknown): void {
-  const parsed = envelopeSchema.safeParse(body);
-  if (!parsed.success) throw badEnvelope(service, parsed.error);
-  const { error_code: code, message } = parsed.data;
-  if (code === 0) return;
-  const text = `${service}: error_code ${code} ${message ?? ''}`.trim();
-  if (code === NOT_FOUND) throw new UpstreamProtocolError('national_not_found', code, text);
-  if (code === SESSION_EXPIRED) throw new UpstreamProtocolError('national_session_expired', code, text);
-  if (code === INTERNAL)
-    throw new UpstreamProtocolError('national_internal_error', code, text, { retryable: true });
-  throw new UpstreamProtocolError('national_service_error', code, text);
-}
-
-function badEnvelope(service: string, cause: unknown): ConnectorError {
-  return new ConnectorError('national_bad_envelope', `${service}: unexpected response shape`, { cause });
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
