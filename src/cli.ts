@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, command === 'serve' ? 'stdout' : 'stderr');
   switch (command) {
     case 'serve':
       return serveCommand(config, log);

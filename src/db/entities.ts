@@ -1,6 +1,9 @@
 /** Every entity the ORM knows; modules own them, this list only gathers them. */
 import { Agency } from '../modules/agency/agency.entity';
+import { IgateAgency } from '../modules/agency/igate-agency.entity';
 import { NationalAgency } from '../modules/agency/national-agency.entity';
+import { Dossier } from '../modules/dossier/dossier.entity';
+import { ProvincialListing } from '../modules/listing/provincial-listing.entity';
 import { NationalProcedure } from '../modules/procedure/national-procedure.entity';
 import { NationalSector } from '../modules/procedure/national-sector.entity';
 import { QuarantinedRecord } from '../modules/sync/quarantined-record.entity';
@@ -19,4 +22,7 @@ export const entities = [
   QuarantinedRecord,
   SeenKey,
   ScheduleTick,
+  IgateAgency,
+  ProvincialListing,
+  Dossier,
 ];

@@ -2,6 +2,7 @@
 import type { Source } from '../../connectors/kit/model';
 import type { Connector } from '../../connectors/kit/types';
 import { newRequestStats } from '../../connectors/kit/types';
+import { createIgateConnector } from '../../connectors/igate';
 import { createNationalConnector } from '../../connectors/national';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
@@ -22,6 +23,12 @@ export function connectorFactory(config: HubConfig, log: Logger): ConnectorFacto
         if (!config.national.url) throw new Error('sync_not_configured: NATIONAL_URL is not set');
         return createNationalConnector(
           { ...config.national, url: config.national.url, ...tuning },
+          { stats, logger },
+        );
+      case 'IGATE':
+        if (!config.igate.url) throw new Error('sync_not_configured: IGATE_URL is not set');
+        return createIgateConnector(
+          { ...config.igate, url: config.igate.url, piiSalt: config.piiSalt, ...tuning },
           { stats, logger },
         );
       default:

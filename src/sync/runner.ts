@@ -117,7 +117,6 @@ export async function runSync(
       const plan = await planWalk(orm, source, stream.name, runId, Boolean(options.full));
       summary.cursorBefore[stream.name] = plan.cursorBefore;
       if (plan.walkRunId !== runId) summary.resumedFrom ??= plan.walkRunId;
-      if (plan.full) summary.mode = 'FULL';
       try {
         const r = await walkStream({
           orm,
@@ -132,6 +131,9 @@ export async function runSync(
         });
         for (const [k, v] of Object.entries(r.counts)) summary.counts[k as keyof SyncCounts] += v;
         summary.cursorAfter[stream.name] = r.cursorAfter;
+        // Catalogues without a cursor are always read whole; only a cursor-bearing stream's
+        // full walk (first run, resumed walk, or --full) makes the run a FULL one.
+        if (plan.full && r.cursorAfter !== null) summary.mode = 'FULL';
         if (r.counts.inserted + r.counts.updated + r.counts.deleted > 0)
           summary.changedStreams.push(stream.name);
         const deletion = r.deletion as { held: boolean; vanished: number } | null;

@@ -95,14 +95,8 @@ export async function walkStream(args: {
   };
   let walkCursor = plan.walkCursor;
   let seenStats = { ...args.stats };
-  await orm.em.fork().transactional((em) =>
-    saveWalk(em, source, stream.name, {
-      runId: plan.walkRunId,
-      full: plan.full,
-      checkpoint: plan.resumeFrom,
-      cursor: walkCursor,
-    }),
-  );
+  // The walk is recorded as open by its first committed page: a walk that commits
+  // nothing leaves nothing to resume.
 
   const pages = stream.read({
     full: plan.full,
@@ -119,7 +113,9 @@ export async function walkStream(args: {
     const pageCounts = await orm.em.fork().transactional(async (em) => {
       const written = await upsertRows(em, writer.spec, rows);
       const keys = rows.map((r) => r.key);
-      if (plan.full) await recordSeen(em, plan.walkRunId, stream.name, keys);
+      // A record upstream still sends, even in a shape we reject, is not deleted.
+      const rejectedKeys = page.rejected.flatMap((r) => (r.externalKey ? [r.externalKey] : []));
+      if (plan.full) await recordSeen(em, plan.walkRunId, stream.name, [...keys, ...rejectedKeys]);
       await resolveQuarantined(em, { source, stream: stream.name, keys });
       const quarantined = await quarantine(em, {
         source,

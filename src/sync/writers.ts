@@ -1,10 +1,20 @@
 /** Every stream writer, by source and stream. */
 import type { Source } from '../../connectors/kit/model';
+import { igateAgencyWriter } from '../modules/agency/igate-agency.writer';
 import { nationalAgencyWriter } from '../modules/agency/national-agency.writer';
+import { dossierWriter } from '../modules/dossier/dossier.writer';
+import { provincialListingWriter } from '../modules/listing/listing.writer';
 import { nationalProcedureWriter, nationalSectorWriter } from '../modules/procedure/national.writers';
 import type { StreamWriter } from './writer';
 
-const writers: StreamWriter[] = [nationalSectorWriter, nationalAgencyWriter, nationalProcedureWriter];
+const writers: StreamWriter[] = [
+  nationalSectorWriter,
+  nationalAgencyWriter,
+  nationalProcedureWriter,
+  igateAgencyWriter,
+  provincialListingWriter,
+  dossierWriter,
+];
 
 export function writerFor(source: Source, stream: string): StreamWriter {
   const w = writers.find((x) => x.source === source && x.stream === stream);

@@ -148,6 +148,16 @@ describe('sync engine', () => {
     expect(again).toEqual({ n: 1, seen: 2 });
   });
 
+  it('does not tombstone a record that upstream still sends, only in a shape it rejects', async () => {
+    const up: ScriptedUpstream = { sectors: sectors(5), reads: [] };
+    await sync(up, true);
+    up.sectors = up.sectors.filter((s) => s.code !== 'S002');
+    up.rejected = [{ externalKey: 'S002', field: 'TENLINHVUC', reason: 'expected a string', raw: {} }];
+    const r = await sync(up, true);
+    expect(r.counts).toMatchObject({ deleted: 0, quarantined: 1 });
+    expect(await alive()).toContain('S002');
+  });
+
   it('never runs the same source twice at once', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log';
-import { afterProcedureDataChanged } from '../../src/sync/hooks';
+import { afterProcedureDataChanged, changedProcedureData } from '../../src/sync/hooks';
 import { createNotifier, notifyRunOutcomes, notifyStaleSources, sign } from '../../src/sync/notify';
 import { runSync } from '../../src/sync/runner';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -114,7 +114,6 @@ describe('notifications and hooks', () => {
     );
     unsubscribe();
     expect(seen).toEqual([]);
-    const { changedProcedureData } = await import('../../src/sync/hooks');
     const base = { status: 'SUCCEEDED', source: 'NATIONAL' } as const;
     expect(changedProcedureData({ ...base, changedStreams: ['procedures'] } as never)).toBe(true);
     expect(changedProcedureData({ ...base, changedStreams: ['sectors'] } as never)).toBe(false);

@@ -1,0 +1,52 @@
+import type { ProvincialListingRecord } from '../../../connectors/kit/model';
+import { defineWriter } from '../../sync/writer';
+import { searchText } from '../procedure/search';
+
+export const provincialListingWriter = defineWriter<ProvincialListingRecord>({
+  source: 'IGATE',
+  stream: 'listings',
+  spec: {
+    table: 'provincial_listing',
+    key: 'code',
+    columns: {
+      external_id: 'text',
+      national_code: 'text',
+      national_code_inferred: 'boolean',
+      name: 'text',
+      search_text: 'text',
+      sector_code: 'text',
+      sector: 'jsonb',
+      levels: 'text[]',
+      agency_codes: 'text[]',
+      agencies: 'jsonb',
+      channels: 'jsonb',
+      online_level: 'text',
+      legal_bases: 'jsonb',
+      decision_number: 'text',
+      decision_date: 'timestamptz',
+      active: 'boolean',
+      source_updated_at: 'timestamptz',
+      issues: 'jsonb',
+    },
+  },
+  toValues: (l) => ({
+    external_id: l.externalId,
+    national_code: l.nationalCode,
+    national_code_inferred: l.nationalCodeInferred,
+    name: l.name,
+    search_text: searchText(l.code, l.nationalCode, l.name),
+    sector_code: l.sector?.code ?? null,
+    sector: l.sector,
+    levels: l.levels,
+    agency_codes: l.agencies.map((a) => a.code),
+    agencies: l.agencies,
+    channels: l.channels,
+    online_level: l.onlineLevel,
+    legal_bases: l.legalBases,
+    decision_number: l.decision?.number ?? null,
+    decision_date: l.decision?.date ?? null,
+    active: l.active,
+    source_updated_at: l.updatedAt,
+    issues: l.issues,
+  }),
+});
