@@ -57,7 +57,12 @@ export function redactPayload(raw: unknown, fields: Record<string, Masker>): unk
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(raw)) {
       const mask = fields[k];
-      out[k] = mask && typeof v === 'string' ? mask(v) : mask && typeof v === 'number' ? mask(String(v)) : redactPayload(v, fields);
+      out[k] =
+        mask && typeof v === 'string'
+          ? mask(v)
+          : mask && typeof v === 'number'
+            ? mask(String(v))
+            : redactPayload(v, fields);
     }
     return out;
   }

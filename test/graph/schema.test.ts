@@ -13,13 +13,25 @@ describe('schema/schema.graphql', () => {
 
   it('has the root fields and conventions other systems depend on', async () => {
     const sdl = await schemaSdl();
-    for (const field of ['procedures(', 'procedure(', 'agencies(', 'agency(', 'syncRuns(', 'sources:', 'quarantinedRecords(', 'runSync(', 'confirmDeletions(']) {
+    for (const field of [
+      'procedures(',
+      'procedure(',
+      'agencies(',
+      'agency(',
+      'syncRuns(',
+      'sources:',
+      'quarantinedRecords(',
+      'runSync(',
+      'confirmDeletions(',
+    ]) {
       expect(sdl).toContain(field);
     }
     const connection = /type ProcedureConnection \{([^}]*)\}/.exec(sdl)?.[1] ?? '';
     expect(connection).toContain('edges: [ProcedureEdge!]!');
     expect(connection).toContain('pageInfo: PageInfo!');
     expect(connection).toContain('totalCount: Int!');
-    expect(sdl).toMatch(/enum SyncRunStatus \{\s+ABANDONED\s+FAILED\s+HELD\s+PARTIAL\s+RUNNING\s+SUCCEEDED\s+\}/);
+    expect(sdl).toMatch(
+      /enum SyncRunStatus \{\s+ABANDONED\s+FAILED\s+HELD\s+PARTIAL\s+RUNNING\s+SUCCEEDED\s+\}/,
+    );
   });
 });

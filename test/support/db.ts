@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { inject } from 'vitest';
-import { openOrm, type Orm } from '../../src/db/orm';
+import { type Orm, openOrm } from '../../src/db/orm';
 
 export interface TestDatabase {
   url: string;
@@ -40,11 +40,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     orm,
     async truncate() {
-      const rows = await orm.em.fork().execute<{ tablename: string }[]>(
-        `select tablename from pg_tables where schemaname = 'public' and tablename <> 'hub_migrations'`,
-      );
+      const rows = await orm.em
+        .fork()
+        .execute<{ tablename: string }[]>(
+          `select tablename from pg_tables where schemaname = 'public' and tablename <> 'hub_migrations'`,
+        );
       if (rows.length) {
-        await orm.em.fork().execute(`truncate ${rows.map((r) => `"${r.tablename}"`).join(', ')} restart identity`);
+        await orm.em
+          .fork()
+          .execute(`truncate ${rows.map((r) => `"${r.tablename}"`).join(', ')} restart identity`);
       }
     },
     async drop() {

@@ -22,7 +22,11 @@ export interface TestHub {
   url: string;
   config: HubConfig;
   services: HubServices;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    key?: string | null,
+  ): Promise<GraphResult<T>>;
   close(): Promise<void>;
 }
 
