@@ -1,8 +1,9 @@
 /** Builds the connector of a source from the configuration. */
+
+import { createIgateConnector } from '../../connectors/igate';
 import type { Source } from '../../connectors/kit/model';
 import type { Connector } from '../../connectors/kit/types';
 import { newRequestStats } from '../../connectors/kit/types';
-import { createIgateConnector } from '../../connectors/igate';
 import { createNationalConnector } from '../../connectors/national';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';

@@ -7,7 +7,13 @@ export const igateAgencyWriter = defineWriter<AgencyRecord>({
   spec: {
     table: 'igate_agency',
     key: 'code',
-    columns: { external_id: 'text', name: 'text', level: 'text', parent_code: 'text', parent_external_id: 'text' },
+    columns: {
+      external_id: 'text',
+      name: 'text',
+      level: 'text',
+      parent_code: 'text',
+      parent_external_id: 'text',
+    },
   },
   toValues: (a) => ({
     external_id: a.externalId ?? null,

@@ -1,5 +1,12 @@
 import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ChannelTerms, CodeName, FieldIssue, LegalBasis, Level, OnlineLevel } from '../../../connectors/kit/model';
+import type {
+  ChannelTerms,
+  CodeName,
+  FieldIssue,
+  LegalBasis,
+  Level,
+  OnlineLevel,
+} from '../../../connectors/kit/model';
 import { SyncedRow } from '../../db/base.entity';
 
 /**

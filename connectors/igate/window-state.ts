@@ -1,0 +1,86 @@
+/**
+ * Where a window walk stands, as the checkpoint the sync layer stores with each page.
+ * Instants travel as ISO strings in UTC (`…Z`), so cursors of one stream compare as
+ * strings (src/sync/state.ts `maxCursor`).
+ */
+
+/** A row's place in the upstream order: `updatedDate`, then `id` (§2 "Paging"). */
+export interface RowKey {
+  at: number;
+  id: string;
+}
+
+export interface WindowState {
+  /** Inclusive bounds of the window being read, epoch ms; `to` null: not fixed yet (next window). */
+  from: number;
+  to: number | null;
+  /** The window was cut at the present (now minus the lag), not by its span. */
+  present: boolean;
+  /** The last row read in this window (keyset position); null at its start. */
+  after: RowKey | null;
+  /** Page number from `after`: above 0 only while a full page of rows shares one instant. */
+  page: number;
+  /** Span for the windows that follow. */
+  span: number;
+  /** End of the last fully read window (the Page cursor), ISO; null before the first. */
+  cursor: string | null;
+  /** Windows read after reaching the present. */
+  catchUp: number;
+}
+
+export function isoOf(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function msOf(iso: string | null | undefined): number | null {
+  if (typeof iso !== 'string') return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** (at, id) order, the upstream's own. */
+export function compareKeys(a: RowKey, b: RowKey): number {
+  if (a.at !== b.at) return a.at - b.at;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function encodeState(state: WindowState): string {
+  return JSON.stringify({
+    from: isoOf(state.from),
+    to: state.to === null ? null : isoOf(state.to),
+    present: state.present,
+    after: state.after ? { at: isoOf(state.after.at), id: state.after.id } : null,
+    page: state.page,
+    span: state.span,
+    cursor: state.cursor,
+    catchUp: state.catchUp,
+  });
+}
+
+/** An unreadable checkpoint restarts the walk: slower, never wrong. */
+export function decodeState(text: string | null): WindowState | null {
+  if (text === null) return null;
+  try {
+    const v = JSON.parse(text) as Record<string, unknown>;
+    const from = msOf(v.from as string);
+    const to = msOf(v.to as string);
+    const span = v.span;
+    if (from === null || typeof span !== 'number' || span <= 0) return null;
+    const a = v.after as { at?: string; id?: unknown } | null;
+    const afterAt = msOf(a?.at);
+    const after = afterAt !== null && typeof a?.id === 'string' ? { at: afterAt, id: a.id } : null;
+    const page = typeof v.page === 'number' && Number.isInteger(v.page) && v.page >= 0 ? v.page : 0;
+    return {
+      from,
+      to,
+      present: v.present === true && to !== null,
+      after: to === null ? null : after,
+      page,
+      span,
+      cursor: typeof v.cursor === 'string' ? v.cursor : null,
+      catchUp: typeof v.catchUp === 'number' ? v.catchUp : 0,
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,163 @@
+import { parseIgateDateTime } from '../../src/domain/time';
+import type { Logger } from '../kit/http';
+import type { Mapped, Page, ReadOptions, Rejected } from '../kit/types';
+import type { IgateQuery } from './client';
+import type { RawPage } from './records';
+import {
+  compareKeys,
+  decodeState,
+  encodeState,
+  isoOf,
+  msOf,
+  type RowKey,
+  type WindowState,
+} from './window-state';
+
+/**
+ * Reads a changing iGate list (upstream-apis.md §2 "Paging") in bounded `updated-from`/
+ * `updated-to` windows, each one by keyset on (updatedDate, id):
+ *
+ * - A window ends in the past (now minus a lag), so rows changed while it is read get a
+ *   later `updatedDate` and leave it; a window only shrinks while it is read.
+ * - Each request starts at the last row read (`updated-from` = its date, page 0) and drops
+ *   what it has already read. A row leaving the window behind the position cannot shift
+ *   the rows ahead, as offset paging would, so nothing is skipped and a repeated row (the
+ *   same record on two pages) is read once.
+ * - A window holding more rows than `maxWindowRows` is halved before it is read; small
+ *   windows double the span of the next one.
+ * - Page.cursor is the end of the last fully read window; the checkpoint is the window and
+ *   the keyset position, so a killed run resumes at the page where it stopped.
+ * - After reaching the present, a few catch-up windows read the rows that changed during
+ *   the walk (a full walk must see every row for deletion detection).
+ */
+
+export interface WindowWalkOptions<Row> {
+  name: string;
+  fetch(query: IgateQuery, signal?: AbortSignal): Promise<RawPage>;
+  /** Maps one request's new rows (validated and deduplicated by the caller's mapper). */
+  build(raws: unknown[]): { items: Mapped<Row>[]; rejected: Rejected[] };
+  pageSize: number;
+  lagMs: number;
+  initialSpanMs: number;
+  maxSpanMs: number;
+  maxWindowRows: number;
+  catchUpRounds: number;
+  /** Start of a full walk, epoch ms. */
+  floor: number;
+  now?: () => number;
+  logger?: Logger;
+}
+
+const MIN_SPAN_MS = 1000;
+
+export async function* walkWindows<Row>(
+  options: WindowWalkOptions<Row>,
+  read: ReadOptions,
+): AsyncGenerator<Page<Row>> {
+  const now = options.now ?? Date.now;
+  const cursorMs = msOf(read.cursor);
+  let st: WindowState = decodeState(read.resumeFrom) ?? {
+    from: read.full || cursorMs === null ? options.floor : cursorMs + 1,
+    to: null,
+    present: false,
+    after: null,
+    page: 0,
+    span: options.initialSpanMs,
+    cursor: null,
+    catchUp: 0,
+  };
+  let lastReadEnd = 0;
+  let windowRows = 0;
+  const rejectedSeen = new Set<string>();
+
+  for (;;) {
+    if (st.to === null) {
+      // A catch-up window must cover every change made while the previous one was read.
+      if (st.catchUp > 0) await sleep(lastReadEnd + options.lagMs - now(), read.signal);
+      const end = now() - options.lagMs;
+      if (st.from > end) return;
+      const to = Math.min(st.from + st.span - 1, end);
+      st = { ...st, to, present: to === end };
+      windowRows = 0;
+      rejectedSeen.clear();
+    }
+    const to = st.to as number;
+    const result = await options.fetch(
+      { page: st.page, size: options.pageSize, from: new Date(st.after?.at ?? st.from), to: new Date(to) },
+      read.signal,
+    );
+    const total = result.totalElements ?? null;
+    if (st.after === null && st.page === 0 && total !== null && total > options.maxWindowRows) {
+      if (to - st.from + 1 > MIN_SPAN_MS) {
+        const span = Math.max(MIN_SPAN_MS, Math.floor((to - st.from + 1) / 2));
+        st = { ...st, span, to: st.from + span - 1, present: false };
+        continue;
+      }
+    }
+
+    const fresh: unknown[] = [];
+    let after = st.after;
+    let pastEnd = false;
+    for (const raw of result.content) {
+      const key = keyOf(raw);
+      if (key === null) {
+        // Unreadable position: the mapper rejects it; report it once per window.
+        const seen = JSON.stringify(raw);
+        if (!rejectedSeen.has(seen)) fresh.push(raw);
+        rejectedSeen.add(seen);
+        continue;
+      }
+      if (key.at > to) {
+        pastEnd = true; // an upstream ignoring updated-to: the window ends here
+        continue;
+      }
+      if (key.at < st.from || (st.after && compareKeys(key, st.after) <= 0)) continue;
+      fresh.push(raw);
+      if (after === null || compareKeys(key, after) > 0) after = key;
+    }
+    windowRows += fresh.length;
+    const done = pastEnd || result.content.length < options.pageSize;
+    const advanced = after !== st.after;
+    // A full page with nothing new: rows sharing one instant fill it; page on from there.
+    st = { ...st, after, page: advanced ? 0 : st.page + 1 };
+
+    let finished = false;
+    if (done) {
+      const span =
+        windowRows < options.maxWindowRows / 4 ? Math.min(st.span * 2, options.maxSpanMs) : st.span;
+      const catchUp = st.present ? st.catchUp + 1 : st.catchUp;
+      finished = st.present && (windowRows === 0 || catchUp > options.catchUpRounds);
+      st = { from: to + 1, to: null, present: false, after: null, page: 0, span, cursor: isoOf(to), catchUp };
+      lastReadEnd = now();
+    }
+    const built = options.build(fresh);
+    yield { ...built, checkpoint: encodeState(st), cursor: st.cursor };
+    if (finished) return;
+  }
+}
+
+/** A raw row's place in the upstream order; null when its id or updatedDate is unreadable. */
+export function keyOf(raw: unknown): RowKey | null {
+  const r = raw as { id?: unknown; updatedDate?: unknown } | null;
+  if (typeof r?.id !== 'string' || typeof r.updatedDate !== 'string') return null;
+  try {
+    return { at: parseIgateDateTime(r.updatedDate.trim()).getTime(), id: r.id };
+  } catch {
+    return null;
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new Error('aborted: cancelled while waiting for the window lag'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
