@@ -65,8 +65,8 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  /** Counted only when asked for. */
-  totalCount: () => Promise<number>;
+  /** A getter: counted only when a query asks for it. */
+  readonly totalCount: Promise<number>;
 }
 
 /** Builds the connection from `first + 1` fetched rows (the extra one tells hasNextPage). */
@@ -88,7 +88,7 @@ export function toConnection<T>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => {
+    get totalCount() {
       total ??= count();
       return total;
     },

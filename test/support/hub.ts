@@ -36,6 +36,12 @@ export function testConfig(env: Record<string, string | undefined> = {}): HubCon
     HUB_SIMULATE: '0',
     PII_SALT: 'test-salt-0123456789abcdef',
     NATIONAL_URL: 'http://127.0.0.1:9',
+    // The simulators' own credentials.
+    NATIONAL_USERNAME: 'hub',
+    NATIONAL_PASSWORD: 'hub-secret',
+    IGATE_CLIENT_ID: 'tthc-hub',
+    IGATE_CLIENT_SECRET: 'hub-secret',
+    PAKN_API_KEY: 'hub-secret',
     IGATE_URL: 'http://127.0.0.1:9',
     PAKN_URL: 'http://127.0.0.1:9',
     LOG_LEVEL: 'silent',
