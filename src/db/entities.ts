@@ -3,6 +3,7 @@ import { Agency } from '../modules/agency/agency.entity';
 import { IgateAgency } from '../modules/agency/igate-agency.entity';
 import { NationalAgency } from '../modules/agency/national-agency.entity';
 import { Dossier } from '../modules/dossier/dossier.entity';
+import { Feedback } from '../modules/feedback/feedback.entity';
 import { ProvincialListing } from '../modules/listing/provincial-listing.entity';
 import { NationalProcedure } from '../modules/procedure/national-procedure.entity';
 import { NationalSector } from '../modules/procedure/national-sector.entity';
@@ -25,4 +26,5 @@ export const entities = [
   IgateAgency,
   ProvincialListing,
   Dossier,
+  Feedback,
 ];

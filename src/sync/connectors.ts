@@ -5,6 +5,7 @@ import type { Source } from '../../connectors/kit/model';
 import type { Connector } from '../../connectors/kit/types';
 import { newRequestStats } from '../../connectors/kit/types';
 import { createNationalConnector } from '../../connectors/national';
+import { createPaknConnector } from '../../connectors/pakn';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
 
@@ -32,6 +33,9 @@ export function connectorFactory(config: HubConfig, log: Logger): ConnectorFacto
           { ...config.igate, url: config.igate.url, piiSalt: config.piiSalt, ...tuning },
           { stats, logger },
         );
+      case 'PAKN':
+        if (!config.pakn.url) throw new Error('sync_not_configured: PAKN_URL is not set');
+        return createPaknConnector({ ...config.pakn, url: config.pakn.url, ...tuning }, { stats, logger });
       default:
         throw new Error(`sync_not_configured: the ${source} connector is not available yet`);
     }

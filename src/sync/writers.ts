@@ -3,6 +3,7 @@ import type { Source } from '../../connectors/kit/model';
 import { igateAgencyWriter } from '../modules/agency/igate-agency.writer';
 import { nationalAgencyWriter } from '../modules/agency/national-agency.writer';
 import { dossierWriter } from '../modules/dossier/dossier.writer';
+import { feedbackWriter } from '../modules/feedback/feedback.writer';
 import { provincialListingWriter } from '../modules/listing/listing.writer';
 import { nationalProcedureWriter, nationalSectorWriter } from '../modules/procedure/national.writers';
 import type { StreamWriter } from './writer';
@@ -14,6 +15,7 @@ const writers: StreamWriter[] = [
   igateAgencyWriter,
   provincialListingWriter,
   dossierWriter,
+  feedbackWriter,
 ];
 
 export function writerFor(source: Source, stream: string): StreamWriter {

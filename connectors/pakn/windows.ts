@@ -1,0 +1,84 @@
+/**
+ * Whole-day windows over `ngayCapNhat` (upstream-apis.md §3: `tuNgay`/`denNgay`, both
+ * inclusive) and the walk's resumable position. Pure: the walk in feedback-walk.ts
+ * drives them.
+ */
+
+import { addDays, compareLocalDate, isLocalDate } from '../../src/domain/time';
+import type { LocalDate } from '../kit/model';
+
+/** A window never spans more than a year: the span doubles over quiet stretches up to this. */
+export const MAX_SPAN_DAYS = 366;
+
+/** Where the walk stands; saved as Page.checkpoint after every page. */
+export interface WalkPosition {
+  /** The current window, both days inclusive. */
+  from: LocalDate;
+  to: LocalDate;
+  /** Days per window from here on (adapted to how busy the days are). */
+  span: number;
+  /** The next page of the current pass (1-based). */
+  page: number;
+  /** Passes over the current window so far, this one included. */
+  pass: number;
+  /** `tongSoBanGhi` on the first page of this pass: a change means rows moved under us. */
+  total: number | null;
+  /** The last fully read day: the end of the last window read in a stable pass. */
+  cursor: LocalDate | null;
+}
+
+export function minDay(a: LocalDate, b: LocalDate): LocalDate {
+  return compareLocalDate(a, b) <= 0 ? a : b;
+}
+
+/** The window starting at `from`: `span` days, never past today. */
+export function windowAt(
+  from: LocalDate,
+  span: number,
+  today: LocalDate,
+  cursor: LocalDate | null,
+): WalkPosition {
+  return { from, to: minDay(addDays(from, span - 1), today), span, page: 1, pass: 1, total: null, cursor };
+}
+
+/** The span for the next window, from how many rows this one held. */
+export function nextSpan(span: number, rows: number, maxWindowRows: number): number {
+  if (rows > maxWindowRows) return Math.max(1, Math.floor(span / 2));
+  if (rows * 4 < maxWindowRows) return Math.min(MAX_SPAN_DAYS, span * 2);
+  return span;
+}
+
+/** Half the window when its first page says it holds too many rows (null: it cannot shrink). */
+export function shrunk(position: WalkPosition, today: LocalDate): WalkPosition | null {
+  if (position.span <= 1 || position.from === position.to) return null;
+  return windowAt(position.from, Math.max(1, Math.floor(position.span / 2)), today, position.cursor);
+}
+
+export function encodePosition(position: WalkPosition): string {
+  return JSON.stringify(position);
+}
+
+/** A checkpoint this walk wrote, or null: an unreadable one restarts the walk (slower, never wrong). */
+export function decodePosition(text: string | null): WalkPosition | null {
+  if (text === null) return null;
+  try {
+    const p = JSON.parse(text) as Partial<WalkPosition>;
+    const whole = (n: unknown, min: number): n is number =>
+      typeof n === 'number' && Number.isInteger(n) && n >= min;
+    if (!isLocalDate(p.from) || !isLocalDate(p.to) || compareLocalDate(p.from, p.to) > 0) return null;
+    if (!whole(p.span, 1) || !whole(p.page, 1) || !whole(p.pass, 1)) return null;
+    if (p.total !== null && !whole(p.total, 0)) return null;
+    if (p.cursor !== null && !isLocalDate(p.cursor)) return null;
+    return {
+      from: p.from,
+      to: p.to,
+      span: Math.min(p.span, MAX_SPAN_DAYS),
+      page: p.page,
+      pass: p.pass,
+      total: p.total ?? null,
+      cursor: p.cursor ?? null,
+    };
+  } catch {
+    return null;
+  }
+}
