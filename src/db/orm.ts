@@ -26,13 +26,17 @@ export function ormOptions(url: string, overrides: Partial<Options> = {}): Optio
     pool: { min: 0, max: 10 },
     allowGlobalContext: false,
     debug: false,
+    colors: false,
+    // MikroORM prints migration progress itself; it goes to the hub's log instead of stdout.
+    logger: () => {},
     ...overrides,
   });
 }
 
 /** Connects, and fails with one clear line when the database cannot be reached. */
 export async function openOrm(url: string, log?: Logger, overrides: Partial<Options> = {}): Promise<Orm> {
-  const orm = await MikroORM.init(ormOptions(url, overrides));
+  const logger = (message: string) => log?.info({ event: 'orm', message }, 'database');
+  const orm = await MikroORM.init(ormOptions(url, { logger, ...overrides }));
   if (!(await orm.isConnected())) {
     const check = await orm.checkConnection();
     await orm.close(true);

@@ -53,7 +53,10 @@ export interface RunOptions {
   onStarted?: (runId: string) => void;
 }
 
-const HEARTBEAT_MS = 5_000;
+/** Beats well inside the abandonment timeout, so a live run is never taken for dead. */
+export function heartbeatInterval(abandonAfterMs: number): number {
+  return Math.max(100, Math.min(5_000, Math.floor(abandonAfterMs / 4)));
+}
 
 export function errorCodeOf(e: unknown): string {
   const code = (e as { code?: unknown })?.code;
@@ -88,7 +91,10 @@ export async function runSync(
     { event: 'sync_run_started', runId, source, mode: requestedMode, trigger: options.trigger },
     'sync run started',
   );
-  const beat = setInterval(() => heartbeat(orm, runId).catch(() => {}), HEARTBEAT_MS);
+  const beat = setInterval(
+    () => heartbeat(orm, runId).catch(() => {}),
+    heartbeatInterval(deps.settings.abandonAfterMs),
+  );
   beat.unref();
 
   const summary: RunSummary = {

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NationalSimulator, startNationalSimulator } from '../../connectors/national/simulator';
 import { openOrm } from '../../src/db/orm';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestHub, type TestHub, testConfig } from '../support/hub';
+import { type GraphResult, startTestHub, type TestHub, testConfig } from '../support/hub';
+
+interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+  edges: { node: { code: string; national: { status: string } } }[];
+}
+
+async function count(db: TestDatabase, sql: string): Promise<number> {
+  const [row] = await db.orm.em.fork().execute(sql);
+  return Number(row?.n);
+}
 
 describe('the graph over a synced national catalogue', () => {
   let db: TestDatabase;
@@ -31,24 +42,16 @@ describe('the graph over a synced national catalogue', () => {
     let after: string | null = null;
     let total = 0;
     for (let i = 0; i < 5; i++) {
-      const r = await hub.gql<{
-        procedures: {
-          totalCount: number;
-          pageInfo: { hasNextPage: boolean; endCursor: string };
-          edges: { node: { code: string; national: { status: string } } }[];
-        };
-      }>(query, { after });
+      const r: GraphResult<{ procedures: Page }> = await hub.gql<{ procedures: Page }>(query, { after });
       expect(r.errors).toBeUndefined();
-      const p = r.data!.procedures;
+      const p: Page = r.data!.procedures;
       total = p.totalCount;
       seen.push(...p.edges.map((e) => e.node.code));
       expect(p.edges.every((e) => e.node.national !== null)).toBe(true);
       if (!p.pageInfo.hasNextPage) break;
       after = p.pageInfo.endCursor;
     }
-    const [{ n }] = (await db.orm.em.fork().execute(`select count(*)::int as n from national_procedure`)) as {
-      n: number;
-    }[];
+    const n = await count(db, `select count(*) as n from national_procedure`);
     expect(total).toBe(n);
     expect(seen).toHaveLength(n);
     expect(new Set(seen).size).toBe(n);
@@ -56,9 +59,11 @@ describe('the graph over a synced national catalogue', () => {
   });
 
   it('filters by search text without diacritics, by level, status and sector', async () => {
-    const [first] = await db.orm.em
-      .fork()
-      .execute(`select code, name, sector_codes[1] as sector from national_procedure order by code limit 1`);
+    const first = (
+      await db.orm.em
+        .fork()
+        .execute(`select code, name, sector_codes[1] as sector from national_procedure order by code limit 1`)
+    )[0]!;
     const words = String(first.name).split(' ').slice(0, 3).join(' ');
     const folded = words
       .normalize('NFD')
@@ -74,9 +79,7 @@ describe('the graph over a synced national catalogue', () => {
     const abolished = await hub.gql<{ procedures: { totalCount: number } }>(
       `{ procedures(filter: { status: ABOLISHED }) { totalCount } }`,
     );
-    const [{ n }] = (await db.orm.em
-      .fork()
-      .execute(`select count(*)::int as n from national_procedure where not in_force`)) as { n: number }[];
+    const n = await count(db, `select count(*) as n from national_procedure where not in_force`);
     expect(abolished.data?.procedures.totalCount).toBe(n);
     const commune = await hub.gql<{ procedures: { edges: { node: { national: { levels: string[] } } }[] } }>(
       `{ procedures(first: 500, filter: { level: COMMUNE }) { edges { node { national { levels } } } } }`,
@@ -88,7 +91,7 @@ describe('the graph over a synced national catalogue', () => {
   });
 
   it('finds one procedure by code and answers null for an unknown one', async () => {
-    const [row] = await db.orm.em.fork().execute(`select code from national_procedure limit 1`);
+    const row = (await db.orm.em.fork().execute(`select code from national_procedure limit 1`))[0]!;
     const r = await hub.gql<{ a: { code: string } | null; b: null }>(
       `query($c: String!) { a: procedure(code: $c) { code } b: procedure(code: "9.999999") { code } }`,
       { c: row.code },
