@@ -31,14 +31,18 @@ export function minDay(a: LocalDate, b: LocalDate): LocalDate {
   return compareLocalDate(a, b) <= 0 ? a : b;
 }
 
-/** The window starting at `from`: `span` days, never past today. */
+/**
+ * The window starting at `from`: `span` days, never past today. A window starting after
+ * today is where a finished walk stands (a resumed run reads on from there).
+ */
 export function windowAt(
   from: LocalDate,
   span: number,
   today: LocalDate,
   cursor: LocalDate | null,
 ): WalkPosition {
-  return { from, to: minDay(addDays(from, span - 1), today), span, page: 1, pass: 1, total: null, cursor };
+  const end = minDay(addDays(from, span - 1), today);
+  return { from, to: compareLocalDate(end, from) < 0 ? from : end, span, page: 1, pass: 1, total: null, cursor };
 }
 
 /** The span for the next window, from how many rows this one held. */
