@@ -3,12 +3,13 @@
  * provincial network). In simulated mode the page comes with the demo key filled in.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'react.js': { file: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { file: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
-  'graphiql.js': { file: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.css': { file: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
 
 const cache = new Map<string, Buffer>();
@@ -19,7 +20,8 @@ export function graphiqlAsset(name: string): { body: Buffer; type: string } | nu
   if (!a) return null;
   let body = cache.get(name);
   if (!body) {
-    body = readFileSync(require.resolve(a.file));
+    // Through package.json: the packages' `exports` maps do not list these built files.
+    body = readFileSync(path.join(path.dirname(require.resolve(`${a.pkg}/package.json`)), a.file));
     cache.set(name, body);
   }
   return { body, type: a.type };

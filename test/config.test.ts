@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseDuration, redactUrl } from '../src/config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.lines;
+    throw e;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('runs simulated with working defaults when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      simulate: true,
+      databaseUrl: null,
+      embeddedPgPort: 54329,
+      port: 4000,
+      role: 'all',
+      deleteGuardPercent: 20,
+      sourceStaleAfterMs: 26 * 3_600_000,
+    });
+    expect(c.national.unitCode).toBe('H21');
+    expect(c.schedules.national).toBeTruthy();
+  });
+
+  it('turns simulation off when an upstream is configured, and then wants every portal and a salt', () => {
+    expect(problems({ NATIONAL_URL: 'https://csdl.example.vn' })).toEqual([
+      "IGATE_URL is not set: expected the portal's base URL (or HUB_SIMULATE=1)",
+      "PAKN_URL is not set: expected the portal's base URL (or HUB_SIMULATE=1)",
+      'PII_SALT is not set: expected a long random secret (identity numbers are hashed with it)',
+    ]);
+  });
+
+  it('reports every bad value on its own line, with what is expected, hiding secrets', () => {
+    const lines = problems({
+      DATABASE_URL: 'mysql://x',
+      PORT: '70000',
+      HUB_ROLE: 'boss',
+      SYNC_SCHEDULE_IGATE: 'every minute',
+      SOURCE_STALE_AFTER: 'soon',
+      DELETE_GUARD_PERCENT: '150',
+      NOTIFY_WEBHOOK_URL: 'https://hooks.example.vn/x',
+      PII_SALT: 'short',
+      HUB_SIMULATE: 'maybe',
+    });
+    expect(lines).toEqual([
+      'HUB_SIMULATE="maybe": expected 1 or 0',
+      'DATABASE_URL="mysql://x": expected a URL starting with postgres:// or postgresql://',
+      'PORT="70000": expected a whole number from 0 to 65535',
+      'HUB_ROLE="boss": expected one of all, api, worker',
+      'SYNC_SCHEDULE_IGATE="every minute": expected a cron expression (node-cron syntax, seconds allowed) or off',
+      'SOURCE_STALE_AFTER="soon": expected a duration such as 90s, 15m, 26h or 2d',
+      'DELETE_GUARD_PERCENT="150": expected a number from 0 to 100',
+      'NOTIFY_WEBHOOK_SECRET is not set: expected a secret to sign webhook calls with',
+    ]);
+  });
+
+  it('never prints a password from a URL', () => {
+    const lines = problems({ DATABASE_URL: 'mysql://hub:s3cret@db/hub' });
+    expect(lines.join('\n')).not.toContain('s3cret');
+    expect(redactUrl('postgres://hub:s3cret@db:5432/hub')).toBe('postgres://hub:***@db:5432/hub');
+  });
+
+  it('reads durations and disables schedules with off', () => {
+    expect(parseDuration('26h')).toBe(93_600_000);
+    expect(parseDuration('90s')).toBe(90_000);
+    expect(parseDuration('1.5m')).toBe(90_000);
+    expect(parseDuration('later')).toBeNull();
+    expect(loadConfig({ SYNC_SCHEDULE_PAKN: 'off' }).schedules.pakn).toBeNull();
+  });
+});
