@@ -151,6 +151,7 @@ export class IgateClient {
           client_secret: this.config.clientSecret,
         },
         noAuth: true,
+        classify: classifyToken,
       });
     } catch (error) {
       const status = error instanceof ConnectorError ? error.status : undefined;
@@ -170,15 +171,19 @@ export class IgateClient {
       }
       throw error;
     }
-    const parsed = tokenSchema.safeParse(data);
-    if (!parsed.success) {
-      throw new ConnectorError('igate_bad_token', 'token response has no access_token', { retryable: true });
-    }
-    const ttlMs = (parsed.data.expires_in ?? 300) * 1000;
+    const parsed = tokenSchema.parse(data);
+    const ttlMs = (parsed.expires_in ?? 300) * 1000;
     return {
-      value: parsed.data.access_token,
+      value: parsed.access_token,
       expiresAt: Date.now() + Math.max(ttlMs - TOKEN_MARGIN_MS, ttlMs / 2),
     };
+  }
+}
+
+/** A 200 without a token (a gateway error page in JSON) is retried like a 5xx. */
+function classifyToken(body: unknown): void {
+  if (!tokenSchema.safeParse(body).success) {
+    throw new ConnectorError('igate_bad_token', 'token response has no access_token', { retryable: true });
   }
 }
 

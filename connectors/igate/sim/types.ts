@@ -1,0 +1,81 @@
+/** Shapes shared by the iGate simulator's parts. */
+import type { Channel, Level, OnlineLevel, TimeUnit } from '../../kit/model';
+
+export type Severity = 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO';
+
+export type FindingKind =
+  | 'MISSING_IN_PROVINCE'
+  | 'MISSING_IN_NATIONAL'
+  | 'ABOLISHED_BUT_LISTED'
+  | 'NAME_MISMATCH'
+  | 'PROCESSING_TIME_MISMATCH'
+  | 'FEE_MISMATCH'
+  | 'LEVEL_MISMATCH'
+  | 'ONLINE_LEVEL_MISMATCH'
+  | 'LEGAL_BASIS_MISMATCH'
+  | 'PUBLICATION_LATE'
+  | 'DUPLICATE_LISTING'
+  | 'DOSSIER_UNKNOWN_PROCEDURE'
+  | 'DOSSIER_ON_ABOLISHED_PROCEDURE';
+
+/** A disagreement the simulator planted on purpose: the checks must find exactly these. */
+export interface ExpectedFinding {
+  kind: FindingKind;
+  subjectCode: string;
+  field: string | null;
+  channel: Channel | null;
+  severity: Severity;
+  nationalCode: string | null;
+  note: string;
+}
+
+export type TrapKind =
+  | 'NFD_NAME'
+  | 'DOUBLE_SPACE_NAME'
+  | 'TRAILING_PERIOD_NAME'
+  | 'NATIONAL_FEES_BESIDE_TIMES'
+  | 'NULL_NATION_CODE'
+  | 'ZERO_FEE_OMITTED'
+  | 'NATIONAL_MINISTRY_LEVEL'
+  | 'PUBLISHED_ON_FIFTH_WORKING_DAY'
+  | 'LEGAL_NUMBER_CASE'
+  | 'ABOLISHED_AND_WITHDRAWN';
+
+/** A difference that looks like a finding and must not become one. */
+export interface Trap {
+  trap: TrapKind;
+  subjectCode: string;
+  nationalCode: string;
+  note: string;
+}
+
+export interface Manifest {
+  seed: number;
+  unitCode: string;
+  procedures: number;
+  listings: number;
+  dossiers: number;
+  findings: ExpectedFinding[];
+  traps: Trap[];
+}
+
+/** One listing the simulated province publishes, and how it departs from the national record. */
+export interface ListingSlot {
+  code: string;
+  id: string;
+  /** World procedure index it publishes (past the catalogue: a code the national DB lacks). */
+  procIndex: number;
+  status: 0 | 1;
+  updatedAt: number;
+  /** Working days between the ministry's decision and the province's. */
+  decisionDays: number;
+  nationCodeNull?: boolean;
+  name?: string;
+  time?: { channel: Channel; value: number; unit: TimeUnit };
+  feeFactor?: { channel: Channel; factor: number };
+  addLevel?: Level;
+  onlineLevel?: OnlineLevel;
+  extraLegalBasis?: boolean;
+  lowerLegalNumbers?: boolean;
+  dropZeroFees?: boolean;
+}
