@@ -62,6 +62,9 @@ export class IgateClient {
       baseURL: config.url.replace(/\/+$/, ''),
       name: 'igate',
       auth: this.authHook(),
+      // Refused credentials fail at the token call itself (401 there is a ConfigurationError), so
+      // a few refreshes per call cannot loop; a token refused twice in a row must not sink a run.
+      maxAuthRefreshes: 3,
       ...pick(config, ['timeoutMs', 'concurrency', 'maxRetries', 'baseDelayMs', 'maxDelayMs']),
       ...(options.stats ? { stats: options.stats } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
