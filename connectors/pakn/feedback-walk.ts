@@ -18,8 +18,9 @@ import { decodePosition, encodePosition, nextSpan, shrunk, type WalkPosition, wi
  * row back by one, and the row crossing the page boundary is never served. Each pass over
  * a window therefore watches for the signs of movement (`tongSoBanGhi` changing between
  * pages, a record coming back on a later page, a page served twice) and reads the window
- * again until a pass is quiet. Versions already yielded in this window are not yielded
- * again, so a re-read costs requests, not writes or counts. Only a quiet window moves the
+ * again, halved (fewer pages to get through quietly), down to a single day read up to
+ * `maxPasses` times. Versions already yielded from those days are not yielded again, so
+ * a re-read costs requests, not writes or counts. Only a quiet window moves the
  * cursor (the last fully read day); the next incremental run re-reads that day, which may
  * have gained rows since.
  */
@@ -33,7 +34,7 @@ export interface FeedbackWalkOptions {
   maxWindowRows: number;
   /** Where a full walk starts. */
   firstDay: LocalDate;
-  /** Passes over a window before it is declared unstable. */
+  /** Passes over a single day whose rows keep moving before it is declared unstable. */
   maxPasses: number;
   now: () => number;
   logger?: Logger;
@@ -52,20 +53,20 @@ async function* readFeedbacks(
   const today = localDateOf(new Date(options.now()));
   const resumed = decodePosition(read.resumeFrom);
   let position = resumed ? { ...resumed, pass: 1 } : startPosition(read, options, today);
-  /** What this window has yielded: identity → version. Bounded by the window's rows. */
+  /** What was yielded from the days up to `memoryEnd`: identity → version. Bounded by a window's rows. */
   let yielded = new Map<string, string>();
+  let memoryEnd = position.to;
   /** A position no yielded page has carried yet (a window that ended on an empty page). */
   let uncarried: WalkPosition | null = null;
 
   while (compareLocalDate(position.from, today) <= 0) {
     const current = position;
     const watch = new PassWatch(current.total);
-    let last: { page: number; total: number | null } = { page: current.page, total: current.total };
+    let last: { total: number | null; final: boolean } = { total: current.total, final: false };
     let outcome: PassOutcome | null = null;
     let smaller: WalkPosition | null = null;
     const pages = paginate<unknown>({
       startPage: current.page,
-      itemsBefore: (current.page - 1) * pageSize,
       keyOf: identityOf,
       onStop: (reason) => {
         if (reason === 'repeated') watch.flag('the same page was served twice');
@@ -77,25 +78,23 @@ async function* readFeedbacks(
           read.signal,
         );
         client.stats.pages += 1;
-        last = { page, total: result.total };
-        return {
-          items: result.items,
-          ...(result.total === null ? {} : { total: result.total }),
-          last: result.items.length < pageSize,
-        };
+        // The pass ends here, judged by this page alone: a short page, or the total reached.
+        // (No total for the helper to count against: a duplicated row would end the pass early.)
+        const final =
+          result.items.length < pageSize || (result.total !== null && page * pageSize >= result.total);
+        last = { total: result.total, final };
+        return { items: result.items, last: final };
       },
     });
     for await (const fetched of pages) {
-      if (fetched.position === 1 && current.total === null && (fetched.total ?? 0) > options.maxWindowRows) {
+      if (fetched.position === 1 && current.total === null && (last.total ?? 0) > options.maxWindowRows) {
         smaller = current.pass === 1 ? shrunk(current, today) : null;
         if (smaller) break;
       }
-      watch.observe(fetched.total, fetched.items);
-      const final =
-        fetched.items.length < pageSize ||
-        (fetched.total !== null && fetched.position * pageSize >= fetched.total);
+      watch.observe(last.total, fetched.items);
+      const { final } = last;
       outcome = final
-        ? afterPass(current, watch, fetched.total ?? watch.count, today, read.full, options)
+        ? afterPass(current, watch, last.total ?? watch.count, today, read.full, options)
         : { next: { ...current, page: fetched.next, total: watch.firstTotal }, failure: null };
       const built = buildPage(fetched.items, yielded);
       uncarried = null;
@@ -113,22 +112,33 @@ async function* readFeedbacks(
       outcome = afterPass(current, watch, last.total ?? watch.count, today, read.full, options);
       uncarried = outcome.next;
     }
-    if (outcome.failure) throw outcome.failure;
-    if (outcome.next.pass > current.pass) {
+    if (outcome.failure) {
+      // A resumed run starts this window over: say so before failing.
+      if (uncarried)
+        yield { items: [], rejected: [], checkpoint: encodePosition(uncarried), cursor: uncarried.cursor };
+      throw outcome.failure;
+    }
+    const next = outcome.next;
+    if (watch.reason !== null && next.from === current.from) {
       options.logger?.warn(
         {
           event: 'pakn_window_reread',
           from: current.from,
           to: current.to,
-          pass: outcome.next.pass,
+          nextTo: next.to,
           reason: watch.reason,
         },
         'rows moved while the window was paged; reading it again',
       );
-    } else {
-      yielded = new Map();
     }
-    position = outcome.next;
+    // Re-reads and the rest of a halved window fall within the days already remembered.
+    if (compareLocalDate(next.from, memoryEnd) > 0) {
+      yielded = new Map();
+      memoryEnd = next.to;
+    } else if (compareLocalDate(next.to, memoryEnd) > 0) {
+      memoryEnd = next.to;
+    }
+    position = next;
   }
   if (uncarried)
     yield { items: [], rejected: [], checkpoint: encodePosition(uncarried), cursor: uncarried.cursor };
@@ -157,6 +167,9 @@ function afterPass(
 ): PassOutcome {
   const span = nextSpan(p.span, rows, options.maxWindowRows);
   if (watch.reason === null) return { next: windowAt(addDays(p.to, 1), span, today, p.to), failure: null };
+  // Rows moved: read again, halving the window first (fewer pages to get through quietly).
+  const smaller = shrunk(p, today);
+  if (smaller) return { next: smaller, failure: null };
   const again: WalkPosition = { ...p, page: 1, pass: p.pass + 1, total: null };
   if (p.pass < options.maxPasses) return { next: again, failure: null };
   // Today's rows are read again by the next run anyway; a past day or a full walk must be complete.

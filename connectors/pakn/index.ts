@@ -17,7 +17,7 @@ export interface PaknConfig extends PaknClientConfig {
   maxWindowRows?: number;
   /** The first day a full walk reads (default 2010-01-01: before any provincial PAKN portal). */
   firstDay?: LocalDate;
-  /** Passes over a window whose rows keep moving before giving up (default 5). */
+  /** Passes over one day whose rows keep moving before giving up (default 5). */
   maxPasses?: number;
   /** The clock that decides "today" (tests pin it). */
   now?: () => number;

@@ -4,7 +4,7 @@
  * drives them.
  */
 
-import { addDays, compareLocalDate, isLocalDate } from '../../src/domain/time';
+import { addDays, compareLocalDate, epochDayOf, isLocalDate } from '../../src/domain/time';
 import type { LocalDate } from '../kit/model';
 
 /** A window never spans more than a year: the span doubles over quiet stretches up to this. */
@@ -42,7 +42,15 @@ export function windowAt(
   cursor: LocalDate | null,
 ): WalkPosition {
   const end = minDay(addDays(from, span - 1), today);
-  return { from, to: compareLocalDate(end, from) < 0 ? from : end, span, page: 1, pass: 1, total: null, cursor };
+  return {
+    from,
+    to: compareLocalDate(end, from) < 0 ? from : end,
+    span,
+    page: 1,
+    pass: 1,
+    total: null,
+    cursor,
+  };
 }
 
 /** The span for the next window, from how many rows this one held. */
@@ -52,10 +60,11 @@ export function nextSpan(span: number, rows: number, maxWindowRows: number): num
   return span;
 }
 
-/** Half the window when its first page says it holds too many rows (null: it cannot shrink). */
+/** The first half of the window, read next (null: a single day cannot shrink). */
 export function shrunk(position: WalkPosition, today: LocalDate): WalkPosition | null {
-  if (position.span <= 1 || position.from === position.to) return null;
-  return windowAt(position.from, Math.max(1, Math.floor(position.span / 2)), today, position.cursor);
+  const days = epochDayOf(position.to) - epochDayOf(position.from) + 1;
+  if (days <= 1) return null;
+  return windowAt(position.from, Math.floor(days / 2), today, position.cursor);
 }
 
 export function encodePosition(position: WalkPosition): string {

@@ -12,7 +12,13 @@ afterEach(async () => {
   await server?.close();
 });
 
-const OK_PAGE = { maLoi: '00', moTa: 'Thành công', tongSoBanGhi: 1, trang: 1, duLieu: [{ maPAKN: 'PAKN-1' }] };
+const OK_PAGE = {
+  maLoi: '00',
+  moTa: 'Thành công',
+  tongSoBanGhi: 1,
+  trang: 1,
+  duLieu: [{ maPAKN: 'PAKN-1' }],
+};
 
 async function setup(answers: Array<[number, unknown, Record<string, string>?]>) {
   const seen: Array<{ url: string; key: string | undefined }> = [];
@@ -25,10 +31,18 @@ async function setup(answers: Array<[number, unknown, Record<string, string>?]>)
     } else sendJson(res, status, body, headers);
   });
   client = new PaknClient(
-    { url: `${server.url}/`, apiKey: 'secret-key-123', baseDelayMs: 1, maxDelayMs: 5, maxRetries: 3, timeoutMs: 2000 },
+    {
+      url: `${server.url}/`,
+      apiKey: 'secret-key-123',
+      baseDelayMs: 1,
+      maxDelayMs: 5,
+      maxRetries: 3,
+      timeoutMs: 2000,
+    },
     {},
   );
-  const list = () => (client as PaknClient).listFeedback({ from: '2020-03-05', to: '2020-03-19', page: 2, pageSize: 500 });
+  const list = () =>
+    (client as PaknClient).listFeedback({ from: '2020-03-05', to: '2020-03-19', page: 2, pageSize: 500 });
   return { seen, list };
 }
 

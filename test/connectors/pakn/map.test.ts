@@ -69,9 +69,14 @@ describe('redactFeedback', () => {
   it('masks the sender and leaves everything else', () => {
     const raw = page.duLieu[0] as Record<string, unknown>;
     const redacted = redactFeedback(raw) as Record<string, unknown>;
-    expect(redacted.nguoiGui).toEqual({ hoTen: 'Nguyễn V** A*', soDienThoai: '09******34', email: 'a********@example.vn' });
+    expect(redacted.nguoiGui).toEqual({
+      hoTen: 'Nguyễn V** A*',
+      soDienThoai: '09******34',
+      email: 'a********@example.vn',
+    });
     expect({ ...redacted, nguoiGui: null }).toEqual({ ...raw, nguoiGui: null });
     const text = JSON.stringify(redacted);
-    for (const secret of ['Văn An', '123 434', '0905123434', 'an.nguyen@']) expect(text).not.toContain(secret);
+    for (const secret of ['Văn An', '123 434', '0905123434', 'an.nguyen@'])
+      expect(text).not.toContain(secret);
   });
 });

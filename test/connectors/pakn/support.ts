@@ -3,7 +3,11 @@ import type { FeedbackRecord } from '../../../connectors/kit/model';
 import { localInstant } from '../../../connectors/kit/sim/time';
 import type { Connector, Page, ReadOptions } from '../../../connectors/kit/types';
 import { createPaknConnector, type PaknConfig } from '../../../connectors/pakn';
-import { type PaknSimulator, type PaknSimulatorOptions, startPaknSimulator } from '../../../connectors/pakn/simulator';
+import {
+  type PaknSimulator,
+  type PaknSimulatorOptions,
+  startPaknSimulator,
+} from '../../../connectors/pakn/simulator';
 import { createWorld, type World } from '../../../connectors/world';
 
 /** "Now" for both sides: 15/01/2021 10:00 local, after every seeded item. */
@@ -80,4 +84,5 @@ export async function readAll(
   return pages;
 }
 
-export const keysOf = (pages: Page<FeedbackRecord>[]): string[] => pages.flatMap((p) => p.items.map((i) => i.key));
+export const keysOf = (pages: Page<FeedbackRecord>[]): string[] =>
+  pages.flatMap((p) => p.items.map((i) => i.key));

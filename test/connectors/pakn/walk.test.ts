@@ -132,8 +132,9 @@ describe('feedbacks walk', () => {
   });
 
   it('fails a past window whose rows keep moving, after the last committed page', async () => {
-    setup = await startPakn({}, { maxPasses: 2 });
-    setup.sim.faults.enqueue('duplicate', { times: 50 });
+    // Busy days (several pages each) so a one-day window still has a second page to disturb.
+    setup = await startPakn({ feedbacks: 400 }, { maxPasses: 2, pageSize: 2 });
+    setup.sim.faults.enqueue('duplicate', { times: 500 });
     const stream = setup.connector.streams[0];
     const seen: string[] = [];
     let failure: unknown = null;
@@ -169,7 +170,15 @@ describe('feedbacks walk', () => {
     expect(keysOf(pages)).toHaveLength(53);
     const fields = new Set(rejected.map((r) => r.field));
     expect(fields).toEqual(
-      new Set(['maPAKN', 'ngayGui', 'lichSu[0].thoiGian', 'trangThai', 'phanLoai', 'luotThich', 'luotKhongThich']),
+      new Set([
+        'maPAKN',
+        'ngayGui',
+        'lichSu[0].thoiGian',
+        'trangThai',
+        'phanLoai',
+        'luotThich',
+        'luotKhongThich',
+      ]),
     );
     for (const r of rejected) {
       const sender = (r.raw as { nguoiGui?: { hoTen?: string } | null }).nguoiGui;

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { decodePosition, encodePosition, MAX_SPAN_DAYS, nextSpan, shrunk, windowAt } from '../../../connectors/pakn/windows';
+import {
+  decodePosition,
+  encodePosition,
+  MAX_SPAN_DAYS,
+  nextSpan,
+  shrunk,
+  windowAt,
+} from '../../../connectors/pakn/windows';
 
 describe('day windows', () => {
   it('never reach past today', () => {
-    expect(windowAt('2021-01-10', 31, '2021-01-15', null)).toMatchObject({ from: '2021-01-10', to: '2021-01-15' });
-    expect(windowAt('2020-12-01', 7, '2021-01-15', '2020-11-30')).toMatchObject({ to: '2020-12-07', cursor: '2020-11-30' });
+    expect(windowAt('2021-01-10', 31, '2021-01-15', null)).toMatchObject({
+      from: '2021-01-10',
+      to: '2021-01-15',
+    });
+    expect(windowAt('2020-12-01', 7, '2021-01-15', '2020-11-30')).toMatchObject({
+      to: '2020-12-07',
+      cursor: '2020-11-30',
+    });
   });
 
   it.each([
@@ -26,7 +39,12 @@ describe('day windows', () => {
   it('round-trip a checkpoint and refuse one they did not write', () => {
     const p = { ...windowAt('2020-01-01', 8, '2021-01-15', '2019-12-31'), page: 3, total: 17 };
     expect(decodePosition(encodePosition(p))).toEqual(p);
-    for (const bad of ['', 'x', '{}', '{"from":"2020-02-30","to":"2020-03-01","span":1,"page":1,"pass":1,"total":null,"cursor":null}']) {
+    for (const bad of [
+      '',
+      'x',
+      '{}',
+      '{"from":"2020-02-30","to":"2020-03-01","span":1,"page":1,"pass":1,"total":null,"cursor":null}',
+    ]) {
       expect(decodePosition(bad)).toBeNull();
     }
     expect(decodePosition(JSON.stringify({ ...p, page: 0 }))).toBeNull();
