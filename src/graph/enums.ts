@@ -20,6 +20,24 @@ export const SyncRunStatusEnum = {
   ABANDONED: 'ABANDONED',
   HELD: 'HELD',
 } as const;
+export const DossierStatusEnum = {
+  REGISTERED: 'REGISTERED',
+  RECEIVED: 'RECEIVED',
+  NOT_RECEIVED: 'NOT_RECEIVED',
+  PROCESSING: 'PROCESSING',
+  SUPPLEMENT_REQUESTED: 'SUPPLEMENT_REQUESTED',
+  PAYMENT_REQUIRED: 'PAYMENT_REQUIRED',
+  WITHDRAWN: 'WITHDRAWN',
+  STOPPED: 'STOPPED',
+  PROCESSED: 'PROCESSED',
+  RETURNED: 'RETURNED',
+} as const;
+export const ApplicantTypeEnum = {
+  CITIZEN: 'CITIZEN',
+  BUSINESS: 'BUSINESS',
+  STATE_AGENCY: 'STATE_AGENCY',
+  OTHER_ORGANISATION: 'OTHER_ORGANISATION',
+} as const;
 export const SyncModeEnum = { FULL: 'FULL', INCREMENTAL: 'INCREMENTAL' } as const;
 export const SyncTriggerEnum = { SCHEDULE: 'SCHEDULE', CLI: 'CLI', GRAPH: 'GRAPH', START: 'START' } as const;
 
@@ -41,3 +59,8 @@ registerEnumType(NationalStatusEnum, {
 registerEnumType(SyncRunStatusEnum, { name: 'SyncRunStatus' });
 registerEnumType(SyncModeEnum, { name: 'SyncMode' });
 registerEnumType(SyncTriggerEnum, { name: 'SyncTrigger' });
+registerEnumType(DossierStatusEnum, {
+  name: 'DossierStatus',
+  description: 'National dossier status (TrangThaiHoSo 1–10) by name; iGate ids are mapped to it.',
+});
+registerEnumType(ApplicantTypeEnum, { name: 'ApplicantType' });

@@ -3,11 +3,26 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
+import { DossierResolver } from '../modules/dossier/dossier.resolver';
+import {
+  AgencyDossiersResolver,
+  ProcedureDossiersResolver,
+} from '../modules/dossier/dossier-relations.resolver';
+import { ListingResolver, ProcedureListingsResolver } from '../modules/listing/listing.resolver';
 import { ProcedureResolver } from '../modules/procedure/procedure.resolver';
 import { SyncResolver } from '../modules/sync/sync.resolver';
 import './enums';
 
-export const resolvers = [ProcedureResolver, AgencyResolver, SyncResolver] as const;
+export const resolvers = [
+  ProcedureResolver,
+  AgencyResolver,
+  SyncResolver,
+  ListingResolver,
+  ProcedureListingsResolver,
+  DossierResolver,
+  ProcedureDossiersResolver,
+  AgencyDossiersResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

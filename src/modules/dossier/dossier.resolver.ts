@@ -1,0 +1,51 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, validateFirst } from '../../graph/connection';
+import type { GraphContext } from '../../graph/context';
+import { agencyLoader } from '../agency/agency.resolver';
+import { AgencyNode } from '../agency/agency.types';
+import { listingLoader } from '../listing/listing.resolver';
+import { ProvincialListingNode } from '../listing/listing.types';
+import { procedureLoader } from '../procedure/procedure.loaders';
+import { Procedure } from '../procedure/procedure.types';
+import { applicantView, canSeePersonalData } from './applicant';
+import { DossiersArgs } from './dossier.args';
+import { listDossiers } from './dossier.service';
+import { ApplicantNode, DossierNode } from './dossier.types';
+
+export const DossierConnection = ConnectionType(DossierNode, 'Dossier');
+
+@Resolver(() => DossierNode)
+export class DossierResolver {
+  @Query(() => DossierConnection, {
+    description: 'Dossiers, most recently changed first, filtered and paged.',
+  })
+  dossiers(@Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: GraphContext) {
+    return listDossiers(ctx.em, { first: validateFirst(args.first), after: args.after, filter: args.filter });
+  }
+
+  @FieldResolver(() => ApplicantNode)
+  applicant(@Root() d: DossierNode, @Ctx() ctx: GraphContext) {
+    return applicantView(d.storedApplicant, canSeePersonalData(ctx.principal));
+  }
+
+  @FieldResolver(() => Procedure, {
+    nullable: true,
+    description: "The Procedure of its listing's national code; null when no portal knows that code.",
+  })
+  procedure(@Root() d: DossierNode, @Ctx() ctx: GraphContext) {
+    return procedureLoader(ctx).load(d.nationalCode);
+  }
+
+  @FieldResolver(() => ProvincialListingNode, {
+    nullable: true,
+    description: 'The listing it was filed on; null when no listing has its code.',
+  })
+  listing(@Root() d: DossierNode, @Ctx() ctx: GraphContext) {
+    return listingLoader(ctx).load(d.listingCode);
+  }
+
+  @FieldResolver(() => AgencyNode, { nullable: true })
+  agency(@Root() d: DossierNode, @Ctx() ctx: GraphContext) {
+    return d.agencyCode ? agencyLoader(ctx).load(d.agencyCode) : null;
+  }
+}
