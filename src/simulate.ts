@@ -3,20 +3,21 @@
  * over real HTTP exactly as they would to the real portals.
  */
 
+import { startIgateSimulator } from '../connectors/igate/simulator';
 import { type FaultOptions, faultOptionsFromEnv } from '../connectors/kit/sim/faults';
 import { startNationalSimulator } from '../connectors/national/simulator';
 import type { HubConfig } from './config';
 import type { Logger } from './log';
 
 export interface Simulators {
-  urls: { national: string };
+  urls: { national: string; igate: string };
   close(): Promise<void>;
 }
 
 export async function startSimulators(
   config: HubConfig,
   log: Logger,
-  ports: { national: number } = { national: 0 },
+  ports: { national: number; igate?: number } = { national: 0 },
 ): Promise<Simulators> {
   const national = await startNationalSimulator({
     seed: config.sim.seed,
@@ -27,11 +28,22 @@ export async function startSimulators(
     unitCode: config.national.unitCode,
     faults: simFaults(config),
   });
-  log.info({ event: 'simulators_started', national: national.url }, 'simulated portals started');
+  // iGate serves the same province (one world, one live catalogue) with its own credentials
+  // (tthc-hub / hub-secret), planted discrepancies and SIM_DOSSIERS dossiers.
+  const igate = await startIgateSimulator({
+    catalogue: national.catalogue,
+    dossiers: config.sim.dossiers,
+    port: ports.igate ?? 0,
+    faults: simFaults(config),
+  });
+  log.info(
+    { event: 'simulators_started', national: national.url, igate: igate.url },
+    'simulated portals started',
+  );
   return {
-    urls: { national: national.url },
+    urls: { national: national.url, igate: igate.url },
     close: async () => {
-      await national.close();
+      await Promise.all([national.close(), igate.close()]);
     },
   };
 }
@@ -43,5 +55,9 @@ export function simFaults(config: HubConfig): FaultOptions {
 
 /** Points the configuration's connectors at the simulators. */
 export function pointAtSimulators(config: HubConfig, sims: Simulators): HubConfig {
-  return { ...config, national: { ...config.national, url: sims.urls.national } };
+  return {
+    ...config,
+    national: { ...config.national, url: sims.urls.national },
+    igate: { ...config.igate, url: sims.urls.igate },
+  };
 }

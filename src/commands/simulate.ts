@@ -5,11 +5,12 @@ import { untilSignal } from './signals';
 
 export async function simulateCommand(config: HubConfig, log: Logger): Promise<number> {
   const port = Number(process.env.SIM_PORT ?? 4101);
-  const sims = await startSimulators({ ...config, simulate: true }, log, { national: port });
+  const sims = await startSimulators({ ...config, simulate: true }, log, { national: port, igate: port + 1 });
   process.stderr.write(
     [
       'simulated portals (Ctrl-C stops them):',
       `  NATIONAL_URL=${sims.urls.national}  NATIONAL_USERNAME=${config.national.username || 'hub'}  NATIONAL_PASSWORD=<as configured, default hub-secret>`,
+      `  IGATE_URL=${sims.urls.igate}  IGATE_CLIENT_ID=tthc-hub  IGATE_CLIENT_SECRET=<default hub-secret>`,
       '',
     ].join('\n'),
   );
