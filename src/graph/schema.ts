@@ -8,6 +8,11 @@ import {
   AgencyDossiersResolver,
   ProcedureDossiersResolver,
 } from '../modules/dossier/dossier-relations.resolver';
+import {
+  AgencyFeedbackResolver,
+  FeedbackResolver,
+  ProcedureFeedbackResolver,
+} from '../modules/feedback/feedback.resolver';
 import { ListingResolver, ProcedureListingsResolver } from '../modules/listing/listing.resolver';
 import { ProcedureResolver } from '../modules/procedure/procedure.resolver';
 import { SyncResolver } from '../modules/sync/sync.resolver';
@@ -22,6 +27,9 @@ export const resolvers = [
   DossierResolver,
   ProcedureDossiersResolver,
   AgencyDossiersResolver,
+  FeedbackResolver,
+  ProcedureFeedbackResolver,
+  AgencyFeedbackResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
