@@ -5,6 +5,7 @@
  * nothing is tombstoned and the run is HELD until an operator confirms.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from '../db/sql';
 import type { TableSpec } from './upsert';
 
 export async function recordSeen(
@@ -14,7 +15,8 @@ export async function recordSeen(
   keys: string[],
 ): Promise<void> {
   if (keys.length === 0) return;
-  await em.execute(
+  await query(
+    em,
     `insert into sync_seen_key (run_id, stream, key)
      select ?, ?, k from jsonb_array_elements_text(?::jsonb) as k on conflict do nothing`,
     [walkRunId, stream, JSON.stringify(keys)],

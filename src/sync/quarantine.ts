@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Source } from '../../connectors/kit/model';
 import type { Rejected } from '../../connectors/kit/types';
+import { query } from '../db/sql';
 import { stableJson } from './upsert';
 
 export async function quarantine(
@@ -26,7 +27,8 @@ export async function quarantine(
       sync_run_id: args.runId,
     });
   }
-  await em.execute(
+  await query(
+    em,
     `insert into quarantined_record as q (source, stream, external_key, field, reason, fingerprint, raw, sync_run_id,
         times_seen, first_seen_at, last_seen_at)
      select source, stream, external_key, field, reason, fingerprint, raw, sync_run_id, 1, now(), now()
@@ -45,7 +47,8 @@ export async function resolveQuarantined(
   args: { source: Source; stream: string; keys: string[] },
 ): Promise<void> {
   if (args.keys.length === 0) return;
-  await em.execute(
+  await query(
+    em,
     `update quarantined_record set resolved_at = now()
      where source = ? and stream = ? and resolved_at is null
        and external_key in (select jsonb_array_elements_text(?::jsonb))`,

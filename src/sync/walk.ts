@@ -10,6 +10,7 @@ import type { SyncCounts } from '../modules/sync/sync-run.entity';
 import { type DeletionOutcome, detectDeletions, forgetSeen, recordSeen } from './deletions';
 import { addCounts } from './ledger';
 import { quarantine, resolveQuarantined } from './quarantine';
+import { readAhead } from './read-ahead';
 import { closeWalk, loadState, maxCursor, saveWalk } from './state';
 import { upsertRows } from './upsert';
 import { writerFor } from './writers';
@@ -98,12 +99,14 @@ export async function walkStream(args: {
   // The walk is recorded as open by its first committed page: a walk that commits
   // nothing leaves nothing to resume.
 
-  const pages = stream.read({
-    full: plan.full,
-    cursor: plan.cursorBefore,
-    resumeFrom: plan.resumeFrom,
-    signal: args.signal,
-  });
+  const pages = readAhead(
+    stream.read({
+      full: plan.full,
+      cursor: plan.cursorBefore,
+      resumeFrom: plan.resumeFrom,
+      signal: args.signal,
+    }),
+  );
   for await (const page of pages) {
     const rows = page.items.map((i) => ({ key: i.key, values: writer.toValues(i.row), raw: i.raw }));
     const delta = statsDelta(args.stats, seenStats);
