@@ -1,0 +1,155 @@
+/**
+ * Dossier sync throughput (issues 3 and 4): a full iGate sync of N dossiers from the
+ * simulator over real HTTP (the simulator in its own process), with peak memory, beside a
+ * baseline measured in the same run: the same rows written with plain multi-row
+ * INSERT … ON CONFLICT through `pg`. Then an incremental sync of 10k changed dossiers on
+ * the N-row table: its cost should follow the changes, not the table.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client } from 'pg';
+import { createIgateConnector } from '../../connectors/igate';
+import { toDossier } from '../../connectors/igate/map-dossier';
+import { startIgateSimulator } from '../../connectors/igate/simulator';
+import type { Orm } from '../../src/db/orm';
+import { dossierWriter } from '../../src/modules/dossier/dossier.writer';
+import { runSync } from '../../src/sync/runner';
+import { contentHash } from '../../src/sync/upsert';
+import { type BenchPostgres, fmt, log, measure } from './support';
+
+const SALT = 'bench-salt-0123456789';
+const BATCH = 1000;
+const LAG_MS = 200;
+
+/** The simulator in a child process: its URL, and `bump(n)` to change n dossiers. */
+async function simulatorProcess(dossiers: number) {
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(__dirname, 'igate-sim-process.ts'), String(dossiers)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const next = async (prefix: string) => {
+    const { value } = await lines.next();
+    if (typeof value !== 'string' || !value.startsWith(prefix)) throw new Error(`simulator said ${value}`);
+    return value.slice(prefix.length).trim();
+  };
+  const url = await next('ready ');
+  return {
+    url,
+    async bump(n: number): Promise<number> {
+      child.stdin!.write(`bump ${n}\n`);
+      return Number(await next('bumped '));
+    },
+    close: () => child.kill(),
+  };
+}
+
+function hubSync(url: string, orm: Orm) {
+  const connector = createIgateConnector({
+    url,
+    clientId: 'tthc-hub',
+    clientSecret: 'hub-secret',
+    piiSalt: SALT,
+  });
+  return runSync(
+    { orm, log, connector, settings: { abandonAfterMs: 120_000, deleteGuardPercent: 20 } },
+    { trigger: 'CLI' },
+  ).finally(() => connector.close?.());
+}
+
+/** The same dossier rows, written with nothing but multi-row INSERT … ON CONFLICT; only the writes are timed. */
+async function baseline(url: string, n: number): Promise<{ ms: number; rows: number }> {
+  const source = await startIgateSimulator({ seed: 2020, dossiers: n, port: 0, faults: { rate: 0 } });
+  const spec = dossierWriter.spec;
+  const columns = [spec.key, ...Object.keys(spec.columns), 'raw', 'content_hash'];
+  const types: Record<string, string> = { ...spec.columns, raw: 'jsonb' };
+  const updates = columns
+    .slice(1)
+    .map((c) => `"${c}" = excluded."${c}"`)
+    .join(', ');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  let ms = 0;
+  let rows = 0;
+  try {
+    for (let start = 0; start < n; start += BATCH) {
+      const params: unknown[] = [];
+      const tuples: string[] = [];
+      for (let i = start; i < Math.min(start + BATCH, n); i++) {
+        const raw = source.rawDossier(i);
+        const mapped = toDossier(raw, SALT);
+        if (!mapped.ok) continue;
+        const values = dossierWriter.toValues(mapped.record);
+        const row: Record<string, unknown> = {
+          ...values,
+          [spec.key]: mapped.record.code,
+          raw,
+          content_hash: contentHash(values, raw),
+        };
+        const slots = columns.map((c) => {
+          const v = row[c] ?? null;
+          params.push(types[c] === 'jsonb' && v !== null ? JSON.stringify(v) : v);
+          return `$${params.length}`;
+        });
+        tuples.push(`(${slots.join(', ')})`);
+      }
+      const sql = `insert into "${spec.table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}
+        on conflict ("${spec.key}") do update set ${updates}`;
+      const t = process.hrtime.bigint();
+      await client.query(sql, params);
+      ms += Number(process.hrtime.bigint() - t) / 1e6;
+      rows += tuples.length;
+    }
+  } finally {
+    await client.end();
+    await source.close();
+  }
+  return { ms, rows };
+}
+
+async function count(orm: Orm): Promise<number> {
+  const [row] = await orm.em.fork().execute(`select count(*) as n from dossier`);
+  return Number(row?.n);
+}
+
+export async function dossierSyncBench(pg: BenchPostgres, sizes: number[], changed: number): Promise<void> {
+  console.log('\n## Dossier sync (iGate simulator in its own process, over HTTP → PostgreSQL)\n');
+  console.log(
+    `| dossiers | hub full sync | hub dossiers/s | peak RSS | peak heap | baseline INSERT…ON CONFLICT | baseline rows/s | hub / baseline | incremental, ${fmt(changed)} changed |`,
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const n of sizes) {
+    const sim = await simulatorProcess(n);
+    const hubDb = await pg.database();
+    const baseDb = await pg.database();
+    try {
+      const full = await measure(() => hubSync(sim.url, hubDb.orm));
+      if (full.result.status !== 'SUCCEEDED')
+        throw new Error(`bench sync ended ${full.result.status}: ${full.result.errorMessage}`);
+      const stored = await count(hubDb.orm);
+      const base = await baseline(baseDb.url, n);
+
+      const bumped = await sim.bump(changed);
+      // The connector reads only windows that ended LAG_MS ago (rows committed late upstream).
+      await new Promise((r) => setTimeout(r, LAG_MS + 100));
+      const inc = await measure(() => hubSync(sim.url, hubDb.orm));
+
+      console.log(
+        `| ${fmt(n)} | ${fmt(full.ms / 1000, 1)} s | ${fmt(stored / (full.ms / 1000))} | ${fmt(full.peakRssMb)} MB | ${fmt(full.peakHeapMb)} MB | ` +
+          `${fmt(base.ms / 1000, 1)} s | ${fmt(base.rows / (base.ms / 1000))} | ${fmt(full.ms / base.ms, 2)}× | ` +
+          `${fmt(inc.ms / 1000, 2)} s (${fmt(inc.result.counts.updated)} of ${fmt(bumped)} updated; peak heap ${fmt(inc.peakHeapMb)} MB) |`,
+      );
+    } finally {
+      sim.close();
+      await hubDb.drop();
+      await baseDb.drop();
+    }
+  }
+  console.log(
+    "\nhub / baseline: the hub's whole sync (HTTP, validation, mapping, hashing, ledger, checkpoints) over the baseline's write time alone.",
+  );
+}
