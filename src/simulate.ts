@@ -6,18 +6,19 @@
 import { startIgateSimulator } from '../connectors/igate/simulator';
 import { type FaultOptions, faultOptionsFromEnv } from '../connectors/kit/sim/faults';
 import { startNationalSimulator } from '../connectors/national/simulator';
+import { dossierReferencesOf, startPaknSimulator } from '../connectors/pakn/simulator';
 import type { HubConfig } from './config';
 import type { Logger } from './log';
 
 export interface Simulators {
-  urls: { national: string; igate: string };
+  urls: { national: string; igate: string; pakn: string };
   close(): Promise<void>;
 }
 
 export async function startSimulators(
   config: HubConfig,
   log: Logger,
-  ports: { national: number; igate?: number } = { national: 0 },
+  ports: { national: number; igate?: number; pakn?: number } = { national: 0 },
 ): Promise<Simulators> {
   const national = await startNationalSimulator({
     seed: config.sim.seed,
@@ -36,14 +37,23 @@ export async function startSimulators(
     port: ports.igate ?? 0,
     faults: simFaults(config),
   });
+  // PAKN: SIM_FEEDBACKS items about the same world, some naming iGate's dossiers; its own
+  // key (hub-secret), so a wrong PAKN_API_KEY is refused as the real portal would.
+  const pakn = await startPaknSimulator({
+    world: national.world,
+    feedbacks: config.sim.feedbacks,
+    dossiers: dossierReferencesOf(igate),
+    port: ports.pakn ?? 0,
+    faults: simFaults(config),
+  });
   log.info(
-    { event: 'simulators_started', national: national.url, igate: igate.url },
+    { event: 'simulators_started', national: national.url, igate: igate.url, pakn: pakn.url },
     'simulated portals started',
   );
   return {
-    urls: { national: national.url, igate: igate.url },
+    urls: { national: national.url, igate: igate.url, pakn: pakn.url },
     close: async () => {
-      await Promise.all([national.close(), igate.close()]);
+      await Promise.all([national.close(), igate.close(), pakn.close()]);
     },
   };
 }
@@ -59,5 +69,6 @@ export function pointAtSimulators(config: HubConfig, sims: Simulators): HubConfi
     ...config,
     national: { ...config.national, url: sims.urls.national },
     igate: { ...config.igate, url: sims.urls.igate },
+    pakn: { ...config.pakn, url: sims.urls.pakn },
   };
 }

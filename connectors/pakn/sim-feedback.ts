@@ -21,8 +21,23 @@ export interface UnknownReference {
   value: string;
 }
 
+/** Dossiers another simulator serves (iGate), so feedback can name real ones (maHoSo). */
+export interface DossierReferences {
+  count(): number;
+  /** The dossier's code, national procedure code, agency and filing time, or null when unreadable. */
+  at(index: number): DossierReference | null;
+}
+
+export interface DossierReference {
+  code: string;
+  nationalCode: string | null;
+  agencyCode: string | null;
+  appliedAt: number | null;
+}
+
 export interface FeedbackFactoryOptions {
   world: World;
+  dossiers?: DossierReferences;
   count: number;
   /** First and last `ngayCapNhat` of the seeded items (epoch ms). Default 2019-03-01 … 2020-12-31. */
   from?: number;
@@ -55,9 +70,11 @@ export class FeedbackFactory {
   private readonly handlers: readonly WorldAgency[];
   private readonly unknown = new Map<number, ReferenceField>();
   private readonly unknownAgency: { code: string; name: string };
+  private readonly dossiers: DossierReferences | null;
 
   constructor(options: FeedbackFactoryOptions) {
     this.world = options.world;
+    this.dossiers = options.dossiers ?? null;
     this.seed = options.world.seed;
     this.count = options.count;
     this.from = options.from ?? localInstant(2019, 3, 1);
@@ -106,13 +123,20 @@ export class FeedbackFactory {
     const classification = weighted(rng, CLASSIFICATIONS);
     const channel = weighted(rng, CHANNELS);
     const withProcedure = classification === 'QUY_DINH_TTHC' || rng.chance(0.2);
-    const procedure = withProcedure
-      ? this.world.procedureAt(rng.int(0, this.world.procedureCount - 1))
-      : null;
-    const agency =
+    let procedure = withProcedure ? this.world.procedureAt(rng.int(0, this.world.procedureCount - 1)) : null;
+    let agency: { code: string; name: string } =
       procedure && procedure.agencies.length > 0 ? rng.pick(procedure.agencies) : rng.pick(this.handlers);
-    const subject = { procedure: procedure?.name ?? null, agency: agency.name };
+    // About a dossier now and then: it names the dossier's procedure and agency too.
     const flow = flowFor(rngFor(this.seed, 'pakn-flow', index), createdAt);
+    const dossier =
+      classification === 'QUY_DINH_TTHC' && rng.chance(0.25) ? this.dossierFor(rng, flow.sentAt) : null;
+    if (dossier?.nationalCode) {
+      const index = this.world.procedureIndexOf(dossier.nationalCode);
+      if (index !== null && index < this.world.procedureCount) procedure = this.world.procedureAt(index);
+    }
+    const dossierAgency = dossier?.agencyCode ? this.world.agency(dossier.agencyCode) : undefined;
+    if (dossierAgency) agency = dossierAgency;
+    const subject = { procedure: procedure?.name ?? null, agency: agency.name };
     const last = flow.events[flow.events.length - 1];
     const status = last?.status ?? 'MOI_TIEP_NHAN';
     const answered = flow.events.find((e) => e.status === 'DA_TRA_LOI');
@@ -132,7 +156,7 @@ export class FeedbackFactory {
       nguoiGui: sender,
       coQuanXuLy: unassigned ? null : { maDonVi: agency.code, tenDonVi: agency.name },
       maTTHC: procedure?.code ?? null,
-      maHoSo: null,
+      maHoSo: dossier?.code ?? null,
       trangThai: status,
       lichSu: flow.events.map((e) => ({ trangThai: e.status, thoiGian: toDayMonthYearTime(e.at) })),
       ngayGui: toDayMonthYearTime(flow.sentAt),
@@ -149,6 +173,16 @@ export class FeedbackFactory {
   /** True when item i carries a planted unknown reference (bad records are planted elsewhere). */
   hasUnknownReference(index: number): boolean {
     return this.unknown.has(index);
+  }
+
+  /** A dossier filed before the feedback was sent (a few draws; none found: no dossier). */
+  private dossierFor(rng: Rng, sentAt: number): DossierReference | null {
+    const count = this.dossiers?.count() ?? 0;
+    for (let attempt = 0; attempt < 6 && count > 0; attempt++) {
+      const d = this.dossiers?.at(rng.int(0, count - 1));
+      if (d && d.appliedAt !== null && d.appliedAt < sentAt) return d;
+    }
+    return null;
   }
 
   /** The planted references no portal knows, with the item carrying each. */

@@ -14,7 +14,12 @@ import { type SimRequest, type SimResponse, type SimStats, startSimServer } from
 import { DAY_MS, fromDayMonthYear } from '../kit/sim/time';
 import { createWorld, type World } from '../world';
 import { PAKN_BAD_RECORD_KINDS, type PaknBadRecordKind } from './sim-bad-records';
-import { FeedbackFactory, type RawFeedbackItem, type UnknownReference } from './sim-feedback';
+import {
+  type DossierReferences,
+  FeedbackFactory,
+  type RawFeedbackItem,
+  type UnknownReference,
+} from './sim-feedback';
 import { FeedbackStore } from './sim-store';
 
 export interface PaknSimulatorOptions {
@@ -29,6 +34,8 @@ export interface PaknSimulatorOptions {
   to?: number;
   /** Planted references no portal knows (default: one per 50 items, 3 to 30). */
   unknownReferences?: number;
+  /** Dossiers the iGate simulator serves: some feedback names one (maHoSo). */
+  dossiers?: DossierReferences;
   apiKey?: string;
   port?: number;
   host?: string;
@@ -75,6 +82,7 @@ export async function startPaknSimulator(options: PaknSimulatorOptions = {}): Pr
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     ...(options.unknownReferences !== undefined ? { unknownReferences: options.unknownReferences } : {}),
+    ...(options.dossiers ? { dossiers: options.dossiers } : {}),
   });
   const store = new FeedbackStore(factory, now);
   const apiKey = options.apiKey ?? 'hub-secret';
@@ -182,5 +190,33 @@ export async function startPaknSimulator(options: PaknSimulatorOptions = {}): Pr
     remove: (index) => store.remove(index),
     injectBadRecord,
     close: () => server.close(),
+  };
+}
+
+/** The dossiers an iGate simulator serves (§2 shapes), as references feedback may name. */
+export function dossierReferencesOf(igate: {
+  dossierCount(): number;
+  rawDossier(index: number): Record<string, unknown>;
+}): DossierReferences {
+  const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  return {
+    count: () => igate.dossierCount(),
+    at: (index) => {
+      const raw = igate.rawDossier(index);
+      const code = text(raw.code);
+      if (code === null) return null;
+      const procedure = (raw.procedure ?? {}) as Record<string, unknown>;
+      const listingCode = text(procedure.code);
+      const nationalCode =
+        text(procedure.nationCode) ?? listingCode?.split('.').slice(0, 2).join('.') ?? null;
+      const applied = text(raw.appliedDate);
+      const appliedAt = applied ? Date.parse(applied.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : Number.NaN;
+      return {
+        code,
+        nationalCode,
+        agencyCode: text((raw.agency as Record<string, unknown> | null)?.code),
+        appliedAt: Number.isNaN(appliedAt) ? null : appliedAt,
+      };
+    },
   };
 }
