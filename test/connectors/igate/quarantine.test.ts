@@ -30,20 +30,18 @@ describe('bad iGate records (upstream-apis.md "Bad input")', () => {
     expect(run.status).toBe('SUCCEEDED');
     expect(run.counts.quarantined).toBe(planted.length);
 
-    const rows = await db.orm.em
-      .fork()
-      .execute<
-        {
-          source: string;
-          stream: string;
-          external_key: string | null;
-          field: string;
-          reason: string;
-          raw: unknown;
-        }[]
-      >(
-        `select source, stream, external_key, field, reason, raw from quarantined_record order by stream, field`,
-      );
+    const rows = await db.orm.em.fork().execute<
+      {
+        source: string;
+        stream: string;
+        external_key: string | null;
+        field: string;
+        reason: string;
+        raw: unknown;
+      }[]
+    >(
+      `select source, stream, external_key, field, reason, raw from quarantined_record order by stream, field`,
+    );
     const seen = rows.map((r) => [r.source, r.stream, r.external_key, r.field]);
     const expected = planted.map((p) => [
       'IGATE',

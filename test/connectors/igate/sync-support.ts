@@ -4,7 +4,7 @@ import pino from 'pino';
 import { createIgateConnector, type IgateConfig } from '../../../connectors/igate';
 import type { IgateSimulator } from '../../../connectors/igate/simulator';
 import type { Logger } from '../../../src/log';
-import type { RunSummary } from '../../../src/sync/runner';
+import type { RunOptions, RunSummary } from '../../../src/sync/runner';
 import { SyncService } from '../../../src/sync/sync.service';
 import type { TestDatabase } from '../../support/db';
 import { testConfig } from '../../support/hub';
@@ -27,13 +27,13 @@ export function memoryLogger(): { log: Logger; lines: string[] } {
 export function syncIgate(
   db: TestDatabase,
   sim: IgateSimulator,
-  options: { full?: boolean; config?: Partial<IgateConfig>; log?: Logger } = {},
+  options: { full?: boolean; config?: Partial<IgateConfig>; log?: Logger; run?: Partial<RunOptions> } = {},
 ): Promise<RunSummary> {
   const log = options.log ?? memoryLogger().log;
   const service = new SyncService(db.orm, testConfig(), log, () =>
     createIgateConnector(connectorConfig(sim, options.config), { logger: log }),
   );
-  return service.run('IGATE', { trigger: 'CLI', full: options.full ?? true });
+  return service.run('IGATE', { trigger: 'CLI', full: options.full ?? true, ...options.run });
 }
 
 /** `key → content_hash` of every live row of the iGate tables. */

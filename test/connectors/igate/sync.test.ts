@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { IgateSimulator } from '../../../connectors/igate/simulator';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
 import { SALT, smallWorld, startSmallSim } from './support';
-import { memoryLogger, snapshot, syncIgate } from './sync-support';
+import { memoryLogger, syncIgate } from './sync-support';
 
 describe('iGate sync into the database (agencies, listings, dossiers)', () => {
   let db: TestDatabase;
@@ -86,5 +86,29 @@ describe('iGate sync into the database (agencies, listings, dossiers)', () => {
     const next = await syncIgate(db, sim, { full: false });
     expect(next.counts).toMatchObject({ inserted: 1, updated: 2 });
     expect(next.cursorAfter.dossiers! > next.cursorBefore.dossiers!).toBe(true);
+  });
+
+  it('resumes a killed full walk at the dossier page where it stopped, and ends with every row', async () => {
+    const stop = new AbortController();
+    const killed = await syncIgate(db, sim, {
+      run: {
+        signal: stop.signal,
+        onProgress: (p) => {
+          if (p.stream === 'dossiers' && p.fetched >= 50) stop.abort();
+        },
+      },
+    });
+    expect(killed.status).toBe('ABANDONED');
+    const [partial] = await query<{ n: string }>(`select count(*) as n from dossier`);
+    expect(Number(partial?.n)).toBeGreaterThan(0);
+    expect(Number(partial?.n)).toBeLessThan(240);
+    const resumed = await syncIgate(db, sim, { full: false });
+    expect(resumed.status).toBe('SUCCEEDED');
+    expect(resumed.resumedFrom).toBe(killed.id);
+    expect(resumed.counts.inserted).toBe(240 - Number(partial?.n));
+    const [all] = await query<{ n: string }>(`select count(*) as n from dossier where deleted_at is null`);
+    expect(Number(all?.n)).toBe(240);
+    // Resumed, not restarted: no stored dossier was fetched again (agencies are always read whole).
+    expect(resumed.counts.fetched).toBe(sim.world.agencies.length + 240 - Number(partial?.n));
   });
 });
