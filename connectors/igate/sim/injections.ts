@@ -5,9 +5,10 @@
  * Every planted procedure otherwise agrees with the national record, so the finding it
  * carries is the only one on its subject.
  */
-import { foldDiacritics } from '../../../src/domain/text';
 import type { Channel } from '../../kit/model';
 import type { WorldProcedure } from '../../world';
+import { direct, has, single, stripped } from './procedure-facts';
+import { TRAPS } from './traps';
 import type { FindingKind, ListingSlot, Severity, TrapKind } from './types';
 
 export interface Injection {
@@ -35,17 +36,7 @@ export interface PlanFacts {
   decisionInCalendar: boolean;
 }
 
-const single = (p: WorldProcedure): boolean =>
-  p.channels.length > 0 && p.channels.every((c) => c.times.length === 1) && p.agencies.length > 0;
-const direct = (p: WorldProcedure) => p.channels.find((c) => c.channel === 'DIRECT');
-const has = (p: WorldProcedure, channel: Channel): boolean => p.channels.some((c) => c.channel === channel);
-const stripped = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
-
-export const INJECTIONS: readonly Injection[] = [
+const FINDINGS: readonly Injection[] = [
   {
     kind: 'MISSING_IN_PROVINCE',
     severity: 'HIGH',
@@ -195,82 +186,6 @@ export const INJECTIONS: readonly Injection[] = [
     note: 'two active listings, same agency',
     fits: single,
   },
-  // Traps: differences the checks must see through.
-  {
-    kind: 'NFD_NAME',
-    note: 'listing name in NFD (combining diacritics)',
-    fits: (p) => single(p) && p.name.normalize('NFD') !== p.name,
-    apply: (s, p) => {
-      s.name = p.name.normalize('NFD');
-    },
-  },
-  {
-    kind: 'DOUBLE_SPACE_NAME',
-    note: 'a double space inside the name',
-    fits: (p) => single(p) && p.name.includes(' '),
-    apply: (s, p) => {
-      s.name = p.name.replace(' ', '  ');
-    },
-  },
-  {
-    kind: 'TRAILING_PERIOD_NAME',
-    note: 'the name ends with a period',
-    fits: single,
-    apply: (s, p) => {
-      s.name = `${p.name}.`;
-    },
-  },
-  {
-    kind: 'NATIONAL_FEES_BESIDE_TIMES',
-    note: 'national PHILEPHI sits on the channel, not inside THOIGIAN; same fees',
-    fits: (p, f) => single(p) && f.feesBesideTimes,
-  },
-  {
-    kind: 'NULL_NATION_CODE',
-    note: 'nationCode null: the national code comes from the listing code',
-    fits: single,
-    apply: (s) => {
-      s.nationCodeNull = true;
-    },
-  },
-  {
-    kind: 'ZERO_FEE_OMITTED',
-    note: 'national lists a 0 đồng fee, the province lists none',
-    fits: (p) => single(p) && p.channels.some((c) => c.fees.some((f) => f.amount === 0)),
-    apply: (s) => {
-      s.dropZeroFees = true;
-    },
-  },
-  {
-    kind: 'NATIONAL_MINISTRY_LEVEL',
-    note: 'national levels include MINISTRY, the listing does not',
-    fits: (p) => single(p) && p.levels.includes('MINISTRY') && p.levels.length > 1,
-  },
-  {
-    kind: 'PUBLISHED_ON_FIFTH_WORKING_DAY',
-    note: 'published exactly 5 working days after the ministry (on time)',
-    fits: (p, f) => single(p) && f.decisionInCalendar,
-    apply: (s) => {
-      s.decisionDays = 5;
-    },
-  },
-  {
-    kind: 'LEGAL_NUMBER_CASE',
-    note: 'document numbers in lower case with stray spaces',
-    fits: (p) => single(p) && p.legalBases.some((b) => b.number.toLowerCase() !== b.number),
-    apply: (s) => {
-      s.lowerLegalNumbers = true;
-    },
-  },
-  {
-    kind: 'ABOLISHED_AND_WITHDRAWN',
-    abolished: true,
-    note: 'abolished nationally and withdrawn by the province',
-    fits: (p) => !p.inForce,
-  },
 ];
 
-/** True when `name` differs from `original` only by diacritics (checked by the plan). */
-export function onlyDiacritics(name: string, original: string): boolean {
-  return foldDiacritics(name) === foldDiacritics(original) && name !== original;
-}
+export const INJECTIONS: readonly Injection[] = [...FINDINGS, ...TRAPS];
