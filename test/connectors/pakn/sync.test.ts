@@ -36,6 +36,13 @@ describe('PAKN sync', () => {
       s.sim.touch(5);
       const after = await sync(s.connector);
       expect(after.counts).toMatchObject({ inserted: 0, updated: 1 });
+
+      // An item the portal no longer serves is tombstoned by the next full walk, not before.
+      s.sim.remove(7);
+      expect((await sync(s.connector)).counts.deleted).toBe(0);
+      const walk = await sync(s.connector, { full: true });
+      expect(walk.counts).toMatchObject({ deleted: 1, inserted: 0, updated: 0 });
+      expect(await stored()).toHaveLength(59);
     });
   });
 
