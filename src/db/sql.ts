@@ -6,7 +6,11 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-export async function query<T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T = Record<string, unknown>>(
+  em: EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const q = em.getKnex().raw(sql, params as never[]);
   const tx = em.getTransactionContext();
   if (tx) q.transacting(tx);
