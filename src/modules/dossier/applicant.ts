@@ -4,14 +4,10 @@
  * `09******34`) for everyone else; the identity number never, only its last 4 digits.
  */
 import type { ApplicantType } from '../../../connectors/kit/model';
-import { maskEmail, maskName, maskPhone } from '../../../connectors/kit/pii';
-import type { Principal } from '../../graph/auth';
+import { contactView, type StoredContact } from '../../graph/personal-data';
 
-export interface StoredApplicant {
+export interface StoredApplicant extends StoredContact {
   type: ApplicantType | null;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
   identityLast4: string | null;
 }
 
@@ -24,20 +20,6 @@ export interface ApplicantView {
   masked: boolean;
 }
 
-/** The one place the graph decides whether personal data is shown unmasked. */
-export function canSeePersonalData(principal: Principal): boolean {
-  return principal.pii;
-}
-
 export function applicantView(a: StoredApplicant, unmasked: boolean): ApplicantView {
-  const mask = <T extends string | null>(value: T, masker: (v: string) => string): T | string =>
-    value === null || unmasked ? value : masker(value);
-  return {
-    type: a.type,
-    fullName: mask(a.name, maskName),
-    phone: mask(a.phone, maskPhone),
-    email: mask(a.email, maskEmail),
-    identityLast4: a.identityLast4,
-    masked: !unmasked,
-  };
+  return { type: a.type, ...contactView(a, unmasked), identityLast4: a.identityLast4 };
 }

@@ -1,13 +1,14 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import type { GraphContext } from '../../graph/context';
+import { canSeePersonalData } from '../../graph/personal-data';
 import { agencyLoader } from '../agency/agency.resolver';
 import { AgencyNode } from '../agency/agency.types';
 import { listingLoader } from '../listing/listing.resolver';
 import { ProvincialListingNode } from '../listing/listing.types';
 import { procedureLoader } from '../procedure/procedure.loaders';
 import { Procedure } from '../procedure/procedure.types';
-import { applicantView, canSeePersonalData } from './applicant';
+import { applicantView } from './applicant';
 import { DossiersArgs } from './dossier.args';
 import { listDossiers } from './dossier.service';
 import { ApplicantNode, DossierNode } from './dossier.types';

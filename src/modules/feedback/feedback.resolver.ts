@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type Connection, ConnectionType, toConnection, validateFirst } from '../../graph/connection';
 import { type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
+import { canSeePersonalData, contactView } from '../../graph/personal-data';
 import { agencyLoader } from '../agency/agency.resolver';
 import { AgencyNode } from '../agency/agency.types';
 import { procedureLoader } from '../procedure/procedure.loaders';
@@ -16,7 +17,6 @@ import {
   type PageRequest,
 } from './feedback.service';
 import { FeedbackNode, FeedbackSender } from './feedback.types';
-import { readsPersonalData, senderView } from './sender';
 
 export const FeedbackConnection = ConnectionType(FeedbackNode, 'Feedback');
 
@@ -77,7 +77,7 @@ export class FeedbackResolver {
   sender(@Root() f: FeedbackNode, @Ctx() ctx: GraphContext): FeedbackSender | null {
     const s = f.storedSender;
     if (s.name === null && s.phone === null && s.email === null) return null;
-    return senderView(s, readsPersonalData(ctx.principal));
+    return contactView(s, canSeePersonalData(ctx.principal));
   }
 
   @FieldResolver(() => Procedure, {

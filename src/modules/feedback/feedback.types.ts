@@ -12,8 +12,8 @@ import {
   FeedbackStatusEnum,
   FeedbackStatusGroupEnum,
 } from '../../graph/enums';
+import type { StoredContact } from '../../graph/personal-data';
 import { DateTimeScalar } from '../../graph/scalars';
-import type { StoredSender } from './sender';
 
 @ObjectType({ description: 'One status transition of a feedback item (lichSu).' })
 export class FeedbackEvent {
@@ -66,5 +66,5 @@ export class FeedbackNode {
   })
   deletedAt!: Date | null;
   /** Read by the `sender` field, which masks it for the caller. */
-  storedSender!: StoredSender;
+  storedSender!: StoredContact;
 }
