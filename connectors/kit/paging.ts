@@ -20,7 +20,7 @@ export interface FetchedPage<T> {
   total: number | null;
 }
 
-export type StopReason = 'empty' | 'last' | 'total' | 'repeated';
+export type StopReason = 'empty' | 'last' | 'repeated';
 
 export interface PaginateOptions<T> {
   fetch(position: number): Promise<PageResult<T>>;
@@ -30,16 +30,18 @@ export interface PaginateOptions<T> {
   style?: 'page' | 'offset';
   /** Item identity for the repeated-page guard; default JSON of the item. */
   keyOf?: (item: T) => string;
-  /** Items before `startPage` when resuming, counted toward `total` (offset style: startPage). */
-  itemsBefore?: number;
   onStop?(reason: StopReason): void;
 }
 
-/** Stops on an empty page, a `last` flag, reaching `total`, or a page identical to the previous one. */
+/**
+ * Stops on an empty page, a `last` flag, or a page identical to the previous one. Never on
+ * reaching `total`: upstream totals count rows that move or repeat while a list is paged,
+ * so stopping there ends a walk one page early (a row never read). An empty page costs
+ * one request; a missed row costs a record.
+ */
 export async function* paginate<T>(options: PaginateOptions<T>): AsyncGenerator<FetchedPage<T>, StopReason> {
   const style = options.style ?? 'page';
   const keyOf = options.keyOf ?? ((item: T) => JSON.stringify(item));
-  let seen = options.itemsBefore ?? (style === 'offset' ? options.startPage : 0);
   let position = options.startPage;
   let previousKeys: string | null = null;
 
@@ -56,13 +58,11 @@ export async function* paginate<T>(options: PaginateOptions<T>): AsyncGenerator<
     if (keys === previousKeys) return stop('repeated');
     previousKeys = keys;
 
-    seen += result.items.length;
     const next = style === 'offset' ? position + result.items.length : position + 1;
     const total = result.total ?? null;
     yield { position, next, items: result.items, total };
 
     if (result.last === true) return stop('last');
-    if (total !== null && seen >= total) return stop('total');
     position = next;
   }
 }

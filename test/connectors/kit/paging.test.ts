@@ -21,17 +21,17 @@ async function walk<T>(options: Parameters<typeof paginate<T>>[0]) {
 const numbers = (from: number, count: number): number[] => Array.from({ length: count }, (_, i) => from + i);
 
 describe('paginate', () => {
-  it('walks 1-based pages until reaching total', async () => {
+  it('walks 1-based pages to the end, not stopping at the announced total', async () => {
     const calls: number[] = [];
     const result = await walk<number>({
       startPage: 1,
       fetch: async (page) => {
         calls.push(page);
-        return { items: numbers((page - 1) * 10, page === 3 ? 5 : 10), total: 25 };
+        return { items: page > 3 ? [] : numbers((page - 1) * 10, page === 3 ? 5 : 10), total: 25 };
       },
     });
-    expect(result).toEqual({ positions: [1, 2, 3], items: numbers(0, 25), stopped: 'total' });
-    expect(calls).toEqual([1, 2, 3]);
+    expect(result).toEqual({ positions: [1, 2, 3], items: numbers(0, 25), stopped: 'empty' });
+    expect(calls).toEqual([1, 2, 3, 4]);
   });
 
   it('walks 0-based pages until the last flag', async () => {
@@ -68,13 +68,12 @@ describe('paginate', () => {
     expect(calls).toBe(3);
   });
 
-  it('counts items before a resumed page toward the total', async () => {
-    const result = await walk<number>({
-      startPage: 3,
-      itemsBefore: 20,
-      fetch: async (page) => ({ items: numbers((page - 1) * 10, page === 3 ? 5 : 10), total: 25 }),
-    });
-    expect(result).toEqual({ positions: [3], items: numbers(20, 5), stopped: 'total' });
+  it('reads the last page even when a repeated row made the pages add up to the total early', async () => {
+    // 21 rows, pages of 10; page 2 repeats row 9 at its top (the "same record on two pages" fault).
+    const pages: Record<number, number[]> = { 1: numbers(0, 10), 2: [9, ...numbers(10, 10)], 3: [20] };
+    const result = await walk<number>({ startPage: 1, fetch: async (page) => ({ items: pages[page] ?? [], total: 21 }) });
+    expect(result.items).toContain(20);
+    expect(result.stopped).toBe('empty');
   });
 
   it('streams: the next page is fetched only when the consumer asks for it', async () => {
