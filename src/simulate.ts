@@ -18,12 +18,13 @@ export interface Simulators {
 export async function startSimulators(
   config: HubConfig,
   log: Logger,
-  ports: { national: number; igate?: number; pakn?: number } = { national: 0 },
+  ports: { national: number; igate?: number; pakn?: number; host?: string } = { national: 0 },
 ): Promise<Simulators> {
   const national = await startNationalSimulator({
     seed: config.sim.seed,
     procedures: config.sim.procedures,
     port: ports.national,
+    host: ports.host,
     // The simulator keeps its own credentials (hub / hub-secret): a wrong NATIONAL_PASSWORD
     // must fail against it just as it would against the real portal.
     unitCode: config.national.unitCode,
@@ -35,6 +36,7 @@ export async function startSimulators(
     catalogue: national.catalogue,
     dossiers: config.sim.dossiers,
     port: ports.igate ?? 0,
+    host: ports.host,
     faults: simFaults(config),
   });
   // PAKN: SIM_FEEDBACKS items about the same world, some naming iGate's dossiers; its own
@@ -44,6 +46,7 @@ export async function startSimulators(
     feedbacks: config.sim.feedbacks,
     dossiers: dossierReferencesOf(igate),
     port: ports.pakn ?? 0,
+    host: ports.host,
     faults: simFaults(config),
   });
   log.info(

@@ -9,13 +9,14 @@ export async function simulateCommand(config: HubConfig, log: Logger): Promise<n
     national: port,
     igate: port + 1,
     pakn: port + 2,
+    host: process.env.SIM_HOST ?? '127.0.0.1',
   });
   process.stderr.write(
     [
       'simulated portals (Ctrl-C stops them):',
-      `  NATIONAL_URL=${sims.urls.national}  NATIONAL_USERNAME=${config.national.username || 'hub'}  NATIONAL_PASSWORD=<as configured, default hub-secret>`,
-      `  IGATE_URL=${sims.urls.igate}  IGATE_CLIENT_ID=tthc-hub  IGATE_CLIENT_SECRET=<default hub-secret>`,
-      `  PAKN_URL=${sims.urls.pakn}  PAKN_API_KEY=<default hub-secret>`,
+      `  NATIONAL_URL=${sims.urls.national}  NATIONAL_USERNAME=hub  NATIONAL_PASSWORD=hub-secret`,
+      `  IGATE_URL=${sims.urls.igate}  IGATE_CLIENT_ID=tthc-hub  IGATE_CLIENT_SECRET=hub-secret`,
+      `  PAKN_URL=${sims.urls.pakn}  PAKN_API_KEY=hub-secret`,
       '',
     ].join('\n'),
   );
