@@ -73,7 +73,10 @@ export interface IgateSimulator {
   rawDossier(index: number): Record<string, unknown>;
   rawListing(code: string): Record<string, unknown>;
   listingCodes(): string[];
-  /** The dossier's `updatedDate` becomes now (it moves past every other). */
+  /**
+   * The dossier's `updatedDate` becomes now (past every dossier of the timeline); changes
+   * made in the same millisecond share it and are served in id order, as iGate does.
+   */
   bumpDossier(index: number): void;
   addDossier(): number;
   bumpListing(code: string): void;
@@ -196,12 +199,12 @@ export async function startIgateSimulator(options: IgateSimulatorOptions = {}): 
       return listings.raw(index);
     },
     listingCodes: () => listings.slots.map((s) => s.code),
-    bumpDossier: (index) => dossiers.bump(index, Math.max(now(), asOf + 1000, dossiers.latestMove() + 1)),
-    addDossier: () => dossiers.add(Math.max(now(), asOf + 1000, dossiers.latestMove() + 1)),
+    bumpDossier: (index) => dossiers.bump(index, now()),
+    addDossier: () => dossiers.add(now()),
     bumpListing: (code) => {
       const index = listings.slotIndexOf(code);
       if (index === null) throw new Error(`igate_sim_unknown_listing: ${code}`);
-      listings.bump(index, Math.max(now(), listings.latest() + 1));
+      listings.bump(index, now());
     },
     injectBadRecord,
     expireTokens: () => tokens.clear(),

@@ -20,6 +20,8 @@ export interface WindowState {
   after: RowKey | null;
   /** Page number from `after`: above 0 only while a full page of rows shares one instant. */
   page: number;
+  /** `totalElements` of the last request from this position: page N > 0 is trusted only while it holds. */
+  total: number | null;
   /** Span for the windows that follow. */
   span: number;
   /** End of the last fully read window (the Page cursor), ISO; null before the first. */
@@ -51,6 +53,7 @@ export function encodeState(state: WindowState): string {
     present: state.present,
     after: state.after ? { at: isoOf(state.after.at), id: state.after.id } : null,
     page: state.page,
+    total: state.total,
     span: state.span,
     cursor: state.cursor,
     catchUp: state.catchUp,
@@ -69,13 +72,17 @@ export function decodeState(text: string | null): WindowState | null {
     const a = v.after as { at?: string; id?: unknown } | null;
     const afterAt = msOf(a?.at);
     const after = afterAt !== null && typeof a?.id === 'string' ? { at: afterAt, id: a.id } : null;
-    const page = typeof v.page === 'number' && Number.isInteger(v.page) && v.page >= 0 ? v.page : 0;
+    const total = typeof v.total === 'number' ? v.total : null;
+    // A page past 0 without the count it was reached with cannot be checked: read the instant again.
+    const page =
+      typeof v.page === 'number' && Number.isInteger(v.page) && v.page >= 0 && total !== null ? v.page : 0;
     return {
       from,
       to,
       present: v.present === true && to !== null,
       after: to === null ? null : after,
       page,
+      total,
       span,
       cursor: typeof v.cursor === 'string' ? v.cursor : null,
       catchUp: typeof v.catchUp === 'number' ? v.catchUp : 0,

@@ -17,12 +17,15 @@ import {
  * Reads a changing iGate list (upstream-apis.md §2 "Paging") in bounded `updated-from`/
  * `updated-to` windows, each one by keyset on (updatedDate, id):
  *
- * - A window ends in the past (now minus a lag), so rows changed while it is read get a
- *   later `updatedDate` and leave it; a window only shrinks while it is read.
+ * - A window ends in the past (now minus a lag, at least 1 ms), so rows changed while it is
+ *   read get a later `updatedDate` and leave it; a window only shrinks while it is read.
  * - Each request starts at the last row read (`updated-from` = its date, page 0) and drops
  *   what it has already read. A row leaving the window behind the position cannot shift
  *   the rows ahead, as offset paging would, so nothing is skipped and a repeated row (the
  *   same record on two pages) is read once.
+ * - Only rows sharing one instant are paged by offset (page N of the same `updated-from`).
+ *   A row of that instant that changes leaves the window and moves the rows behind it up
+ *   one place; `totalElements` drops when it does, and the instant is read again from page 0.
  * - A window holding more rows than `maxWindowRows` is halved before it is read; small
  *   windows double the span of the next one.
  * - Page.cursor is the end of the last fully read window; the checkpoint is the window and
@@ -49,12 +52,21 @@ export interface WindowWalkOptions<Row> {
 }
 
 const MIN_SPAN_MS = 1000;
+/**
+ * A window may not end in the present millisecond: iGate can still stamp rows with it after
+ * the window was read, and the next window starts one millisecond later, so they would be
+ * passed over for good. With no lag that happens to any change made in the millisecond of a
+ * request; 1 ms closes that gap on one clock. The configured lag (2 s by default) is the
+ * real margin, for commits landing after their `updatedDate` and for clock skew.
+ */
+export const MIN_LAG_MS = 1;
 
 export async function* walkWindows<Row>(
   options: WindowWalkOptions<Row>,
   read: ReadOptions,
 ): AsyncGenerator<Page<Row>> {
   const now = options.now ?? Date.now;
+  const lagMs = Math.max(options.lagMs, MIN_LAG_MS);
   const cursorMs = msOf(read.cursor);
   let st: WindowState = decodeState(read.resumeFrom) ?? {
     from: read.full || cursorMs === null ? options.floor : cursorMs + 1,
@@ -62,6 +74,7 @@ export async function* walkWindows<Row>(
     present: false,
     after: null,
     page: 0,
+    total: null,
     span: options.initialSpanMs,
     cursor: null,
     catchUp: 0,
@@ -73,8 +86,8 @@ export async function* walkWindows<Row>(
   for (;;) {
     if (st.to === null) {
       // A catch-up window must cover every change made while the previous one was read.
-      if (st.catchUp > 0) await sleep(lastReadEnd + options.lagMs - now(), read.signal);
-      const end = now() - options.lagMs;
+      if (st.catchUp > 0) await sleep(lastReadEnd + lagMs - now(), read.signal);
+      const end = now() - lagMs;
       if (st.from > end) return;
       const to = Math.min(st.from + st.span - 1, end);
       st = { ...st, to, present: to === end };
@@ -82,11 +95,19 @@ export async function* walkWindows<Row>(
       rejectedSeen.clear();
     }
     const to = st.to as number;
+    const requestFrom = st.after?.at ?? st.from;
     const result = await options.fetch(
-      { page: st.page, size: options.pageSize, from: new Date(st.after?.at ?? st.from), to: new Date(to) },
+      { page: st.page, size: options.pageSize, from: new Date(requestFrom), to: new Date(to) },
       read.signal,
     );
     const total = result.totalElements ?? null;
+    if (st.page > 0 && total !== null && total !== st.total) {
+      // Rows left the window since the previous page of this instant (only changes, stamped
+      // after `to`, can leave; none can join): this page's offset may have moved past unread
+      // rows. Read the instant again from page 0 (a window only shrinks, so this ends).
+      st = { ...st, page: 0, total: null };
+      continue;
+    }
     if (st.after === null && st.page === 0 && total !== null && total > options.maxWindowRows) {
       if (to - st.from + 1 > MIN_SPAN_MS) {
         const span = Math.max(MIN_SPAN_MS, Math.floor((to - st.from + 1) / 2));
@@ -117,9 +138,10 @@ export async function* walkWindows<Row>(
     }
     windowRows += fresh.length;
     const done = pastEnd || result.content.length < options.pageSize;
-    const advanced = after !== st.after;
-    // A full page with nothing new: rows sharing one instant fill it; page on from there.
-    st = { ...st, after, page: advanced ? 0 : st.page + 1 };
+    // The next request starts at the last row read. When that is still the instant this one
+    // started at, a full page of rows shares it: the next page of the same request follows.
+    const sameFrom = (after?.at ?? st.from) === requestFrom;
+    st = { ...st, after, page: sameFrom ? st.page + 1 : 0, total };
 
     let finished = false;
     if (done) {
@@ -127,7 +149,17 @@ export async function* walkWindows<Row>(
         windowRows < options.maxWindowRows / 4 ? Math.min(st.span * 2, options.maxSpanMs) : st.span;
       const catchUp = st.present ? st.catchUp + 1 : st.catchUp;
       finished = st.present && (windowRows === 0 || catchUp > options.catchUpRounds);
-      st = { from: to + 1, to: null, present: false, after: null, page: 0, span, cursor: isoOf(to), catchUp };
+      st = {
+        from: to + 1,
+        to: null,
+        present: false,
+        after: null,
+        page: 0,
+        total: null,
+        span,
+        cursor: isoOf(to),
+        catchUp,
+      };
       lastReadEnd = now();
     }
     const built = options.build(fresh);

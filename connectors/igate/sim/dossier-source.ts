@@ -3,6 +3,11 @@
  * few changed or added while the simulator runs. A change moves a dossier to "now", past
  * every dossier of the timeline, so a window is an index range of the timeline, minus the
  * changed ones, followed by the changed ones in it.
+ *
+ * A change is stamped with the instant it is made, as iGate does: many changes made in one
+ * millisecond share it and are ordered by id (§2 "Paging"). (Stamping each one a
+ * millisecond after the last would date a burst of changes in the future, so a client
+ * that rightly reads only up to the present would read them late.)
  */
 import type { WorkingCalendar } from '../../../src/domain/calendar';
 import { rngFor } from '../../kit/sim/prng';
@@ -24,6 +29,8 @@ export class DossierSource {
   private readonly bumpedAt = new Map<number, number>();
   /** Every changed or added dossier, by (at, id). */
   private moved: Moved[] = [];
+  /** Update instant of each changed or added dossier, by index. */
+  private readonly movedAtIndex = new Map<number, number>();
   private added = 0;
   /** Filing-time anchor of added dossiers (their life), by index. */
   private readonly addedAt = new Map<number, number>();
@@ -44,7 +51,7 @@ export class DossierSource {
     const base = index < this.timeline.count;
     const contentAt = base ? this.timeline.at(index) : this.addedAt.get(index);
     if (contentAt === undefined) throw new RangeError(`igate_sim_no_dossier: ${index}`);
-    const updatedAt = (base ? this.bumpedAt.get(index) : this.movedAt(index)) ?? contentAt;
+    const updatedAt = this.movedAtIndex.get(index) ?? contentAt;
     const raw = dossierRaw(this.gen, index, contentAt, updatedAt, !base);
     const kind = this.bad.get(index);
     return kind ? corruptDossier(raw, kind) : raw;
@@ -84,34 +91,61 @@ export class DossierSource {
     return k < baseTotal ? this.nthUnmoved(lo, k) : (moved[k - baseTotal] as Moved).index;
   }
 
-  /** The dossier changed at `at` (after every other): it leaves its place in the timeline. */
+  /**
+   * The dossier changed at `at` (no earlier than just after the timeline): it leaves its
+   * place in the timeline, or among the changed ones, for its place at (at, id).
+   */
   bump(index: number, at: number): void {
     if (index >= this.count) throw new RangeError(`igate_sim_no_dossier: ${index}`);
-    this.moved = this.moved.filter((m) => m.index !== index);
+    const stamp = this.changeAt(at);
+    const previous = this.movedAtIndex.get(index);
+    if (previous !== undefined) this.moved.splice(this.movedPosition(previous, this.idOf(index)), 1);
     if (index < this.timeline.count) {
       if (!this.bumpedAt.has(index)) this.bumped.splice(upperBound(this.bumped, index), 0, index);
-      this.bumpedAt.set(index, at);
+      this.bumpedAt.set(index, stamp);
     }
-    this.moved.push({ index, at, id: this.idOf(index) });
+    this.place(index, stamp);
   }
 
-  /** A new dossier filed at `at`; returns its index. */
+  /** A new dossier filed at `at` (no earlier than just after the timeline); returns its index. */
   add(at: number): number {
     const index = this.timeline.count + this.added++;
-    this.addedAt.set(index, at);
-    this.moved.push({ index, at, id: this.idOf(index) });
+    const stamp = this.changeAt(at);
+    this.addedAt.set(index, stamp);
+    this.place(index, stamp);
     return index;
   }
 
-  /** Update instant of the latest change, or 0. */
-  latestMove(): number {
-    return this.moved.at(-1)?.at ?? 0;
+  /** Changes come after every timeline row: a window is the timeline's part, then the changed part. */
+  private changeAt(at: number): number {
+    return Math.max(at, this.timeline.end + 1000);
+  }
+
+  private place(index: number, at: number): void {
+    const id = this.idOf(index);
+    this.moved.splice(this.movedPosition(at, id), 0, { index, at, id });
+    this.movedAtIndex.set(index, at);
+  }
+
+  /** Where (at, id) is, or would go, in `moved`. */
+  private movedPosition(at: number, id: string): number {
+    let lo = 0;
+    let hi = this.moved.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = this.moved[mid] as Moved;
+      if (m.at < at || (m.at === at && m.id < id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private window(from: number, to: number): { lo: number; baseTotal: number; moved: Moved[] } {
     const [lo, hi] = this.timeline.range(from, to);
     const bumpedIn = upperBound(this.bumped, hi - 1) - upperBound(this.bumped, lo - 1);
-    const moved = this.moved.filter((m) => m.at >= from && m.at <= to);
+    // '' sorts before every id: the positions of (from, first id) and (to + 1, first id).
+    const moved =
+      to < from ? [] : this.moved.slice(this.movedPosition(from, ''), this.movedPosition(to + 1, ''));
     return { lo, baseTotal: hi - lo - bumpedIn, moved };
   }
 
@@ -130,10 +164,6 @@ export class DossierSource {
     if (offset > baseTotal) return (moved[offset - baseTotal - 1] as Moved | undefined)?.index ?? null;
     for (let i = lo - 1; i >= 0; i--) if (!this.bumpedAt.has(i)) return i;
     return null;
-  }
-
-  private movedAt(index: number): number | undefined {
-    return this.moved.find((m) => m.index === index)?.at;
   }
 
   private idOf(index: number): string {

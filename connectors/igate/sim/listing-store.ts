@@ -68,11 +68,6 @@ export class ListingStore {
     return this.order[lo + Math.floor(u * (end - lo))] ?? null;
   }
 
-  latest(): number {
-    const last = this.order.at(-1);
-    return last === undefined ? 0 : (this.plan.slots[last] as ListingSlot).updatedAt;
-  }
-
   private range(from: number, to: number): [number, number] {
     return [this.lowerBound(from), this.lowerBound(to + 1)];
   }

@@ -69,14 +69,14 @@ export function dataRoutes(deps: RouteDeps): SimRoute[] {
     const offset = q.page * q.size;
     if (kind === 'listings') {
       const slot = listings.pickInWindow(q.from, q.to, rng.next(), offset);
-      if (slot !== null) listings.bump(slot, Math.max(now(), listings.latest() + 1));
+      if (slot !== null) listings.bump(slot, now());
       return;
     }
     const victim = dossiers.pickInWindow(q.from, q.to, rng.next(), offset);
     if (victim === null) return;
-    const at = Math.max(now(), dossiers.latestMove() + 1);
-    if (rng.chance(0.3)) dossiers.add(at);
-    else dossiers.bump(victim, at);
+    // Stamped now, like any change: it leaves a window that ends in the past.
+    if (rng.chance(0.3)) dossiers.add(now());
+    else dossiers.bump(victim, now());
   };
 
   const windowed = (
