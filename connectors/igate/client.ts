@@ -112,7 +112,7 @@ export class IgateClient {
     return pageSchema.parse(data);
   }
 
-  /** A 401 on a data call means the token expired: drop it, fetch a new one once, repeat (§2 "Token"). */
+  /** A 401 on a data call means the token expired: drop it, fetch a new one, repeat (§2 "Token"). */
   private authHook(): AuthHook {
     return {
       headers: async () => ({ authorization: `Bearer ${await this.currentToken()}` }),

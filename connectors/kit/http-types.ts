@@ -36,9 +36,9 @@ export interface HttpClientOptions {
   logger?: Logger;
   auth?: AuthHook;
   /**
-   * Auth refreshes allowed per call (default 1: a second refusal fails the call). An API
-   * whose login itself reports bad credentials may allow more, so a session expiring
-   * again while many calls are in flight does not fail the run.
+   * Auth refreshes allowed per call (default 3, `DEFAULT_MAX_AUTH_REFRESHES`): a session
+   * expiring again while many calls are in flight must not fail the run. Bad credentials
+   * should fail the login itself, so refreshing cannot loop on them.
    */
   maxAuthRefreshes?: number;
   /** Headers sent on every call (e.g. `X-API-Key`); never logged. */

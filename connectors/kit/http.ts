@@ -17,6 +17,15 @@ export type {
   Logger,
 } from './http-types';
 
+/**
+ * Auth refreshes per call. A refusal right after a fresh token is most often another expiry
+ * or rotation while many calls were in flight, not bad credentials: those fail the login
+ * itself (a ConfigurationError in every connector), and a token the data API keeps refusing
+ * costs only a few immediate logins before the call fails. With 1, one such race failed a
+ * whole run; national and iGate both had to ask for 3.
+ */
+export const DEFAULT_MAX_AUTH_REFRESHES = 3;
+
 export const HTTP_DEFAULTS = {
   timeoutMs: 15_000,
   maxRetries: 6,
@@ -29,9 +38,9 @@ const NO_AUTH: AuthMaterial = { headers: {}, body: {} };
 
 /**
  * An upstream HTTP client: keep-alive sockets, a whole-response timeout, retry with
- * capped jittered backoff and Retry-After, one auth refresh per call, a cap on requests
- * in flight, and counters for the sync ledger. Faults: upstream-apis.md "Faults every
- * connector must survive".
+ * capped jittered backoff and Retry-After (getting the auth material included), a few
+ * auth refreshes per call, a cap on requests in flight, and counters for the sync ledger.
+ * Faults: upstream-apis.md "Faults every connector must survive".
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
@@ -59,7 +68,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     validateStatus: () => true,
   });
   const { auth, logger } = options;
-  const maxAuthRefreshes = options.maxAuthRefreshes ?? 1;
+  const maxAuthRefreshes = options.maxAuthRefreshes ?? DEFAULT_MAX_AUTH_REFRESHES;
+  /** Errors this client's own loop already decided on (retried to the end, or not retryable). */
+  const decided = new WeakSet<object>();
 
   async function authMaterial(request: HttpRequest): Promise<AuthMaterial> {
     if (!auth || request.noAuth) return NO_AUTH;
@@ -97,11 +108,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     );
   }
 
+  /** Waits before the next try, or throws `error` when it is final. */
+  async function afterFailure(request: HttpRequest, error: unknown, failures: number): Promise<void> {
+    const decision = decideRetry(error, failures, policy);
+    if (!decision.retry) {
+      if (typeof error === 'object' && error !== null) decided.add(error);
+      throw error;
+    }
+    stats.retries += 1;
+    logRetry(request, { attempt: failures, reason: decision.reason, waitMs: decision.waitMs }, error);
+    await sleep(decision.waitMs, request.signal);
+  }
+
   async function request(request: HttpRequest): Promise<unknown> {
     let failures = 0;
     let refreshes = 0;
     for (;;) {
-      const used = await authMaterial(request);
+      let used: AuthMaterial;
+      try {
+        used = await authMaterial(request);
+      } catch (error) {
+        // Getting credentials is part of the call: a token answer that does not parse or a
+        // token endpoint answering 503 is retried like the call. Not an error the hook's own
+        // request through this client already retried to the end: one budget, not its square.
+        if (request.signal?.aborted || decided.has(error as object)) throw error;
+        failures += 1;
+        await afterFailure(request, error, failures);
+        continue;
+      }
       try {
         return await attempt(request, used);
       } catch (error) {
@@ -123,11 +157,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           continue;
         }
         failures += 1;
-        const decision = decideRetry(error, failures, policy);
-        if (!decision.retry) throw error;
-        stats.retries += 1;
-        logRetry(request, { attempt: failures, reason: decision.reason, waitMs: decision.waitMs }, error);
-        await sleep(decision.waitMs, request.signal);
+        await afterFailure(request, error, failures);
       }
     }
   }
