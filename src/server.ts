@@ -29,6 +29,9 @@ export async function createApollo(log: Logger): Promise<ApolloServer<GraphConte
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
+    // Apollo would answer SIGINT/SIGTERM by killing the process itself, cutting the hub's
+    // shutdown (current page, database, embedded PostgreSQL) short; the hub stops it.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

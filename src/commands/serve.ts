@@ -84,11 +84,15 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   }, SHUTDOWN_LIMIT_MS);
   force.unref();
   abort.abort();
-  await scheduler?.stop();
-  notifier?.stop();
-  await Promise.allSettled(background);
-  await server?.close();
-  await runtime.close();
+  const step = async (name: string, fn: () => Promise<unknown> | unknown) => {
+    await fn();
+    log.debug({ event: 'shutdown_step', step: name }, 'stopped');
+  };
+  await step('schedules', () => scheduler?.stop());
+  await step('notifications', () => notifier?.stop());
+  await step('background syncs', () => Promise.allSettled(background));
+  await step('server', () => server?.close());
+  await step('database and simulators', () => runtime.close());
   clearTimeout(force);
   log.info({ event: 'shutdown_finished' }, 'stopped');
   return 0;

