@@ -1,5 +1,6 @@
 import type { Applicant, ApplicantType, DossierRecord, DossierStatus } from '../kit/model';
 import { hashIdentity, last4 } from '../kit/pii';
+import { firstIssue } from '../kit/zod-issues';
 import {
   fromTable,
   type MapResult,
@@ -12,7 +13,7 @@ import {
   textOrNull,
 } from './map-fields';
 import { APPLY_METHODS } from './map-listing';
-import { dossierSchema, firstIssue, type RawDossier } from './records';
+import { dossierSchema, type RawDossier } from './records';
 
 /**
  * A raw iGate dossier (upstream-apis.md §2 "Dossiers") → DossierRecord. Pure. The

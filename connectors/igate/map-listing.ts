@@ -11,6 +11,7 @@ import type {
   ProvincialListingRecord,
   TimeUnit,
 } from '../kit/model';
+import { firstIssue } from '../kit/zod-issues';
 import {
   fromTable,
   type MapResult,
@@ -21,7 +22,7 @@ import {
   requiredText,
   textOrNull,
 } from './map-fields';
-import { firstIssue, listingSchema, type RawImplementation, type RawListing } from './records';
+import { listingSchema, type RawImplementation, type RawListing } from './records';
 
 /**
  * A raw iGate listing (upstream-apis.md §2 "Procedures published by the province") → the

@@ -1,6 +1,7 @@
 import type { AgencyRecord, Level } from '../kit/model';
+import { firstIssue } from '../kit/zod-issues';
 import { type MapResult, mapWith, RecordProblem, requiredText, textOrNull } from './map-fields';
-import { agencySchema, firstIssue } from './records';
+import { agencySchema } from './records';
 
 export { DOSSIER_STATUSES, toDossier } from './map-dossier';
 export type { MapResult } from './map-fields';

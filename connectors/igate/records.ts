@@ -110,21 +110,6 @@ export const dossierSchema = z.object({
 });
 export type RawDossier = z.infer<typeof dossierSchema>;
 
-/** A zod issue path as the dotted field the quarantine shows: `implementation[0].fees[1].amount`. */
-export function fieldPath(path: ReadonlyArray<string | number>): string {
-  return path.reduce<string>((out, part) => {
-    if (typeof part === 'number') return `${out}[${part}]`;
-    return out === '' ? part : `${out}.${part}`;
-  }, '');
-}
-
-/** The first problem zod found, as `{ field, reason }`. */
-export function firstIssue(error: z.ZodError): { field: string; reason: string } {
-  const issue = error.issues[0];
-  if (!issue) return { field: '', reason: 'invalid record' };
-  return { field: fieldPath(issue.path), reason: issue.message };
-}
-
 /** The record's `code` when it can be read, for the quarantine's external key. */
 export function rawCode(raw: unknown): string | null {
   const code = (raw as { code?: unknown } | null)?.code;

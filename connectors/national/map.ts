@@ -9,15 +9,9 @@ import type {
   NationalProcedureRecord,
   SectorRecord,
 } from '../kit/model';
+import { firstIssue } from '../kit/zod-issues';
 import { RecordProblem, textOrNull, toChannels } from './map-channels';
-import {
-  agencySchema,
-  decisionSchema,
-  firstIssue,
-  procedureSchema,
-  type RawProcedure,
-  sectorSchema,
-} from './records';
+import { agencySchema, decisionSchema, procedureSchema, type RawProcedure, sectorSchema } from './records';
 
 /**
  * Raw national records (upstream-apis.md §1) → hub rows. Pure. A record-level problem

@@ -4,9 +4,10 @@ import { mapConcurrent } from '../kit/limiter';
 import type { NationalProcedureRecord } from '../kit/model';
 import { paginate } from '../kit/paging';
 import type { Mapped, Page, ReadOptions, Rejected, Stream } from '../kit/types';
+import { firstIssue } from '../kit/zod-issues';
 import type { NationalClient } from './client';
 import { toNationalProcedure } from './map';
-import { firstIssue, listItemSchema } from './records';
+import { listItemSchema } from './records';
 
 /**
  * The `procedures` stream: LayDanhSachTTHC pages (upstream-apis.md §1), each item's

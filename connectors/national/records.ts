@@ -156,18 +156,3 @@ export function singleResult(result: unknown): unknown | null {
   if (Array.isArray(result)) return result[0] ?? null;
   return result ?? null;
 }
-
-/** A zod issue path as the dotted field the quarantine shows: `CACHTHUCTHUCHIEN[0].KENH`. */
-export function fieldPath(path: ReadonlyArray<string | number>): string {
-  return path.reduce<string>((out, part) => {
-    if (typeof part === 'number') return `${out}[${part}]`;
-    return out === '' ? part : `${out}.${part}`;
-  }, '');
-}
-
-/** The first problem zod found, as `{ field, reason }`. */
-export function firstIssue(error: z.ZodError): { field: string; reason: string } {
-  const issue = error.issues[0];
-  if (!issue) return { field: '', reason: 'invalid record' };
-  return { field: fieldPath(issue.path), reason: issue.message };
-}

@@ -3,7 +3,8 @@ import { ConfigurationError, ConnectorError, UpstreamProtocolError } from '../ki
 import { createHttpClient, type HttpClient, type Logger } from '../kit/http';
 import type { LocalDate } from '../kit/model';
 import type { RequestStats } from '../kit/types';
-import { envelopeSchema, firstIssue } from './records';
+import { firstIssue } from '../kit/zod-issues';
+import { envelopeSchema } from './records';
 
 /** Settings of upstream-apis.md §3 (`PAKN_URL`, `PAKN_API_KEY`) plus tuning. */
 export interface PaknClientConfig {

@@ -7,7 +7,8 @@ import type {
   FeedbackStatusGroup,
 } from '../kit/model';
 import { PERSONAL_FIELDS, redactPayload } from '../kit/pii';
-import { feedbackSchema, firstIssue, type RawFeedback } from './records';
+import { firstIssue } from '../kit/zod-issues';
+import { feedbackSchema, type RawFeedback } from './records';
 
 /**
  * Raw PAKN records (upstream-apis.md §3) → hub rows. Pure. A bad record (missing key,

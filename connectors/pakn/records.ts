@@ -59,18 +59,3 @@ export const feedbackSchema = z.object({
   ngayCapNhat: z.string(),
 });
 export type RawFeedback = z.infer<typeof feedbackSchema>;
-
-/** A zod issue path as the dotted field the quarantine shows: `lichSu[2].thoiGian`. */
-export function fieldPath(path: ReadonlyArray<string | number>): string {
-  return path.reduce<string>((out, part) => {
-    if (typeof part === 'number') return `${out}[${part}]`;
-    return out === '' ? part : `${out}.${part}`;
-  }, '');
-}
-
-/** The first problem zod found, as `{ field, reason }`. */
-export function firstIssue(error: z.ZodError): { field: string; reason: string } {
-  const issue = error.issues[0];
-  if (!issue) return { field: '', reason: 'invalid record' };
-  return { field: fieldPath(issue.path), reason: issue.message };
-}

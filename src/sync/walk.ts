@@ -6,7 +6,7 @@
 import type { Source } from '../../connectors/kit/model';
 import type { RequestStats, Stream } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
-import type { SyncCounts } from '../modules/sync/sync-run.entity';
+import { type SyncCounts, zeroCounts } from '../modules/sync/sync-run.entity';
 import { type DeletionOutcome, detectDeletions, forgetSeen, recordSeen } from './deletions';
 import { addCounts } from './ledger';
 import { quarantine, resolveQuarantined } from './quarantine';
@@ -82,18 +82,7 @@ export async function walkStream(args: {
 }): Promise<WalkResult> {
   const { orm, source, stream, runId, plan } = args;
   const writer = writerFor(source, stream.name);
-  const counts: SyncCounts = {
-    pages: 0,
-    requests: 0,
-    retries: 0,
-    throttled: 0,
-    fetched: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    deleted: 0,
-    quarantined: 0,
-  };
+  const counts: SyncCounts = zeroCounts();
   let walkCursor = plan.walkCursor;
   let seenStats = { ...args.stats };
   // The walk is recorded as open by its first committed page: a walk that commits

@@ -142,8 +142,16 @@ export async function dossierSyncBench(pg: BenchPostgres, sizes: number[], chang
       // The connector reads only windows that ended LAG_MS ago (rows committed late upstream).
       await new Promise((r) => setTimeout(r, LAG_MS + 100));
       const inc = await measure(() => hubSync(sim.url, hubDb.orm));
-      if (process.env.BENCH_DEBUG) console.log(JSON.stringify(inc.result.counts), JSON.stringify(inc.result.cursorBefore), JSON.stringify(inc.result.cursorAfter), bumped, new Date().toISOString());
-      if (inc.result.status !== 'SUCCEEDED') throw new Error(`incremental sync ended ${inc.result.status}: ${inc.result.errorMessage}`);
+      if (process.env.BENCH_DEBUG)
+        console.log(
+          JSON.stringify(inc.result.counts),
+          JSON.stringify(inc.result.cursorBefore),
+          JSON.stringify(inc.result.cursorAfter),
+          bumped,
+          new Date().toISOString(),
+        );
+      if (inc.result.status !== 'SUCCEEDED')
+        throw new Error(`incremental sync ended ${inc.result.status}: ${inc.result.errorMessage}`);
 
       console.log(
         `| ${fmt(n)} | ${fmt(full.ms / 1000, 1)} s | ${fmt(stored / (full.ms / 1000))} | ${fmt(full.peakRssMb)} MB | ${fmt(full.peakHeapMb)} MB | ` +

@@ -1,26 +1,15 @@
 /** What the benchmarks share: a PostgreSQL, fresh databases, a memory sampler, a clock. */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { migrate, type Orm, openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/log';
+import { freePort } from '../support/net';
 
 export const log = createLogger('silent');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface BenchPostgres {
   adminUrl: string;

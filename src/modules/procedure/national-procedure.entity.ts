@@ -1,30 +1,16 @@
-import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type {
-  ChannelTerms,
-  CodeName,
-  Decision,
-  FieldIssue,
-  LegalBasis,
-  Level,
-} from '../../../connectors/kit/model';
-import { SyncedRow } from '../../db/base.entity';
+import { ArrayType, Entity, Index, Property } from '@mikro-orm/core';
+import type { CodeName, Decision } from '../../../connectors/kit/model';
+import { ProcedureShape } from '../../db/procedure-shape';
 
-/** One procedure as the national database (CSDLQG TTHC) publishes it for the province. */
+/**
+ * One procedure as the national database (CSDLQG TTHC) publishes it for the province.
+ * `sourceUpdatedAt` is its NGAYCAPNHAT.
+ */
 @Entity({ tableName: 'national_procedure' })
 @Index({ properties: ['sourceUpdatedAt'] })
-export class NationalProcedure extends SyncedRow {
-  @PrimaryKey({ type: 'string', columnType: 'text' })
-  code!: string;
-
+export class NationalProcedure extends ProcedureShape {
   @Property({ type: 'string', columnType: 'text', nullable: true })
   externalId?: string | null;
-
-  @Property({ type: 'string', columnType: 'text' })
-  name!: string;
-
-  /** Code and name folded (no diacritics, lower case): what `search` matches. */
-  @Property({ type: 'string', columnType: 'text', lazy: true })
-  searchText!: string;
 
   @Property({ type: 'integer', nullable: true })
   procedureType?: number | null;
@@ -34,10 +20,6 @@ export class NationalProcedure extends SyncedRow {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   abolishedAt?: Date | null;
-
-  /** NGAYCAPNHAT: when the national database last changed the record. */
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  sourceUpdatedAt!: Date;
 
   @Property({ type: 'string', columnType: 'text', nullable: true })
   publishingAgencyCode?: string | null;
@@ -55,22 +37,8 @@ export class NationalProcedure extends SyncedRow {
   @Property({ type: 'json', columnType: 'jsonb' })
   sectors: CodeName[] = [];
 
-  @Index({ type: 'gin' })
-  @Property({ type: ArrayType, columnType: 'text[]' })
-  levels: Level[] = [];
-
-  @Index({ type: 'gin' })
-  @Property({ type: ArrayType, columnType: 'text[]' })
-  agencyCodes: string[] = [];
-
-  @Property({ type: 'json', columnType: 'jsonb' })
-  agencies: CodeName[] = [];
-
   @Property({ type: 'json', columnType: 'jsonb' })
   subjects: CodeName[] = [];
-
-  @Property({ type: 'json', columnType: 'jsonb' })
-  channels: ChannelTerms[] = [];
 
   @Property({ type: 'json', columnType: 'jsonb' })
   documents: unknown[] = [];
@@ -78,16 +46,9 @@ export class NationalProcedure extends SyncedRow {
   @Property({ type: 'json', columnType: 'jsonb' })
   results: CodeName[] = [];
 
-  @Property({ type: 'json', columnType: 'jsonb' })
-  legalBases: LegalBasis[] = [];
-
   @Property({ type: 'string', columnType: 'text', nullable: true })
   requirements?: string | null;
 
   @Property({ type: 'string', columnType: 'text', nullable: true })
   description?: string | null;
-
-  /** Fields the mapper could not read; the rest of the record is kept. */
-  @Property({ type: 'json', columnType: 'jsonb' })
-  issues: FieldIssue[] = [];
 }

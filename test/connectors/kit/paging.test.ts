@@ -71,7 +71,10 @@ describe('paginate', () => {
   it('reads the last page even when a repeated row made the pages add up to the total early', async () => {
     // 21 rows, pages of 10; page 2 repeats row 9 at its top (the "same record on two pages" fault).
     const pages: Record<number, number[]> = { 1: numbers(0, 10), 2: [9, ...numbers(10, 10)], 3: [20] };
-    const result = await walk<number>({ startPage: 1, fetch: async (page) => ({ items: pages[page] ?? [], total: 21 }) });
+    const result = await walk<number>({
+      startPage: 1,
+      fetch: async (page) => ({ items: pages[page] ?? [], total: 21 }),
+    });
     expect(result.items).toContain(20);
     expect(result.stopped).toBe('empty');
   });

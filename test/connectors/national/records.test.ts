@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fieldPath } from '../../../connectors/kit/zod-issues';
 import {
   envelopeSchema,
-  fieldPath,
   listItemSchema,
   procedureListSchema,
   procedureSchema,
