@@ -135,21 +135,17 @@ export async function dossierSyncBench(pg: BenchPostgres, sizes: number[], chang
         throw new Error(`bench sync ended ${full.result.status}: ${full.result.errorMessage}`);
       const stored = await count(hubDb.orm);
       const base = await baseline(baseDb.url, n);
-
-      if (process.env.BENCH_DEBUG) console.log('bump at', new Date().toISOString());
       const bumped = await sim.bump(changed);
-      if (process.env.BENCH_DEBUG) console.log('bumped at', new Date().toISOString());
       // The connector reads only windows that ended LAG_MS ago (rows committed late upstream).
       await new Promise((r) => setTimeout(r, LAG_MS + 100));
       const inc = await measure(() => hubSync(sim.url, hubDb.orm));
-      if (process.env.BENCH_DEBUG)
-        console.log(
-          JSON.stringify(inc.result.counts),
-          JSON.stringify(inc.result.cursorBefore),
-          JSON.stringify(inc.result.cursorAfter),
-          bumped,
-          new Date().toISOString(),
-        );
+      console.log(
+        JSON.stringify(inc.result.counts),
+        JSON.stringify(inc.result.cursorBefore),
+        JSON.stringify(inc.result.cursorAfter),
+        bumped,
+        new Date().toISOString(),
+      );
       if (inc.result.status !== 'SUCCEEDED')
         throw new Error(`incremental sync ended ${inc.result.status}: ${inc.result.errorMessage}`);
 
