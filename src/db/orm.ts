@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import { migrationsList } from '../../migrations';
 import type { Logger } from '../log';
 import { entities } from './entities';
@@ -46,9 +47,25 @@ export async function openOrm(url: string, log?: Logger, overrides: Partial<Opti
   return orm;
 }
 
+/** Any fixed number: the advisory lock that lets one process at a time migrate. */
+const MIGRATION_LOCK = 73_102_002;
+
+/**
+ * Applies pending migrations. Replicas starting together take turns on an advisory lock,
+ * held on a connection of its own (a session lock: migrate through a direct connection,
+ * not a transaction-pooling proxy); the later ones then find nothing to do.
+ */
 export async function migrate(orm: Orm, log?: Logger): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  const names = applied.map((m) => m.name);
-  if (names.length) log?.info({ migrations: names }, 'migrations applied');
-  return names;
+  const lock = new Client({ connectionString: orm.config.get('clientUrl') });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await orm.getMigrator().up();
+    const names = applied.map((m) => m.name);
+    if (names.length) log?.info({ migrations: names }, 'migrations applied');
+    return names;
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await lock.end();
+  }
 }
