@@ -124,4 +124,18 @@ describe('hub commands that cannot work say why', () => {
       await db.drop();
     }
   }, 60_000);
+
+  it('refuses to confirm deletions without a held run id', async () => {
+    const bad = spawnHub(['sync', 'confirm', 'abc'], { LOG_LEVEL: 'silent' });
+    expect(await bad.exited).toBe(2);
+    expect(bad.stderr()).toContain('give the id of the HELD run');
+    const db = await createTestDatabase();
+    try {
+      const none = spawnHub(['sync', 'confirm', '42'], { DATABASE_URL: db.url, LOG_LEVEL: 'silent' });
+      expect(await none.exited).toBe(1);
+      expect(none.stderr()).toContain('there is no sync run 42');
+    } finally {
+      await db.drop();
+    }
+  }, 60_000);
 });

@@ -156,6 +156,17 @@ describe('the graph over a synced national catalogue', () => {
     }
   });
 
+  it('answers confirmDeletions with coded errors when there is nothing to confirm', async () => {
+    const missing = await hub.gql(`mutation { confirmDeletions(syncRunId: "999999") { id } }`);
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const [run] = await db.orm.em.fork().execute(`select id from sync_run order by id limit 1`);
+    const notHeld = await hub.gql(`mutation($id: ID!) { confirmDeletions(syncRunId: $id) { id } }`, {
+      id: String(run?.id),
+    });
+    expect(notHeld.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(notHeld.errors?.[0]?.message).toMatch(/not HELD/);
+  });
+
   it('shows the ledger, the sources and runs a sync on request', async () => {
     const r = await hub.gql<{
       syncRuns: {
