@@ -33,6 +33,8 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   const { sync } = runtime.services;
   const abort = new AbortController();
   const stopping = untilSignal();
+  // A signal during the first sync stops it after its current page, not after its end.
+  void stopping.then(() => abort.abort());
 
   const scheduler = config.role === 'api' ? null : createScheduler(runtime, log);
   const notifier = scheduler ? startNotifications(runtime, log) : null;
@@ -46,23 +48,26 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
           'start sync skipped',
         );
       });
-      if (first) await run;
+      // The demo opens with its data; against real portals (maybe a million dossiers)
+      // the graph opens at once and the first sync goes on behind it.
+      if (first && config.simulate) await run;
       else background.push(run);
     }
-    scheduler.start();
+    if (!abort.signal.aborted) scheduler.start();
   }
 
-  const server = admin
-    ? await startServer({
-        orm: runtime.db.orm,
-        services: runtime.services,
-        log,
-        port: config.port,
-        host: config.host,
-        adminKey: admin.key,
-        exposeKeyInGraphiql: config.simulate,
-      })
-    : null;
+  const server =
+    admin && !abort.signal.aborted
+      ? await startServer({
+          orm: runtime.db.orm,
+          services: runtime.services,
+          log,
+          port: config.port,
+          host: config.host,
+          adminKey: admin.key,
+          exposeKeyInGraphiql: config.simulate,
+        })
+      : null;
 
   const lines = [`tthc-hub is up (role ${config.role}${config.simulate ? ', simulated portals' : ''})`];
   if (server) lines.push(`  graph:   ${server.url}   (open it in a browser for GraphiQL)`);
@@ -74,7 +79,7 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
     else lines.push('  API key: HUB_ADMIN_KEY');
   }
   lines.push('  Ctrl-C stops everything.');
-  process.stderr.write(`\n${lines.join('\n')}\n\n`);
+  if (!abort.signal.aborted) process.stderr.write(`\n${lines.join('\n')}\n\n`);
 
   await stopping;
   log.info({ event: 'shutdown_started' }, 'stopping');

@@ -154,3 +154,48 @@ describe('a sync killed with SIGKILL', () => {
     }
   }, 120_000);
 });
+
+describe('SIGTERM during a long sync', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('stops after the current page, leaves a resumable run and exits 0 quickly', async () => {
+    const hub = spawnHub(['serve'], {
+      DATABASE_URL: db.url,
+      HUB_SIMULATE: '1',
+      HUB_ROLE: 'worker',
+      SIM_PROCEDURES: '3000',
+      SYNC_SCHEDULE_NATIONAL: 'off',
+      SYNC_SCHEDULE_IGATE: 'off',
+      SYNC_SCHEDULE_PAKN: 'off',
+      CHECK_SCHEDULE: 'off',
+      LOG_LEVEL: 'info',
+    });
+    const em = db.orm.em.fork();
+    for (let i = 0; ; i++) {
+      const [run] = await em.execute(
+        `select pages from sync_run where source = 'NATIONAL' order by id desc limit 1`,
+      );
+      if (run && run.pages >= 3) break;
+      if (hub.child.exitCode !== null || i > 600)
+        throw new Error(`no long sync to interrupt: ${hub.stderr()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const sent = Date.now();
+    hub.child.kill('SIGTERM');
+    expect(await hub.exited).toBe(0);
+    expect(Date.now() - sent).toBeLessThan(30_000);
+    const [run] = await em.execute(
+      `select status, error_code from sync_run where source = 'NATIONAL' order by id desc limit 1`,
+    );
+    expect(run).toMatchObject({ status: 'ABANDONED', error_code: 'sync_interrupted' });
+    const [state] = await em.execute(
+      `select walk_run_id, walk_checkpoint from sync_stream_state where source = 'NATIONAL' and stream = 'procedures'`,
+    );
+    expect(state?.walk_checkpoint).toBeTruthy(); // the next run resumes here
+    expect(await em.execute(`select 1 from sync_run where status = 'RUNNING'`)).toHaveLength(0);
+  }, 120_000);
+});
