@@ -30,7 +30,7 @@ describe('the graph over a synced national catalogue', () => {
   });
   afterAll(async () => {
     await hub.close();
-    await sim.close();
+    await sim.close().catch(() => {}); // the last test already closed it
     await db.drop();
   });
 
@@ -202,5 +202,28 @@ describe('the graph over a synced national catalogue', () => {
       status = again.data?.syncRun.status;
     }
     expect(status).toBe('SUCCEEDED');
+  });
+
+  // Last: it takes the national portal down.
+  it('keeps serving the last good data when the portal is down, and says how old it is', async () => {
+    const before = await hub.gql<{ procedures: { totalCount: number } }>(`{ procedures { totalCount } }`);
+    await sim.close();
+    const run = await hub.services.sync.run('NATIONAL', { trigger: 'CLI' });
+    expect(run.status).toBe('FAILED');
+    const r = await hub.gql<{
+      procedures: { totalCount: number };
+      sources: {
+        source: string;
+        lastSuccessAt: string;
+        lagSeconds: number;
+        lastError: { code: string; runId: string } | null;
+      }[];
+    }>(`{ procedures { totalCount } sources { source lastSuccessAt lagSeconds lastError { code runId } } }`);
+    expect(r.data?.procedures.totalCount).toBe(before.data?.procedures.totalCount);
+    const national = r.data?.sources.find((s) => s.source === 'NATIONAL');
+    expect(national?.lastSuccessAt).toBeTruthy();
+    expect(national?.lagSeconds).toBeGreaterThanOrEqual(0);
+    expect(national?.lastError).toMatchObject({ runId: run.id });
+    expect(national?.lastError?.code).toBe(run.errorCode);
   });
 });
