@@ -31,7 +31,11 @@ import {
  * - Page.cursor is the end of the last fully read window; the checkpoint is the window and
  *   the keyset position, so a killed run resumes at the page where it stopped.
  * - After reaching the present, a few catch-up windows read the rows that changed during
- *   the walk (a full walk must see every row for deletion detection).
+ *   the walk (a full walk must see every row for deletion detection). An empty window at
+ *   the present proves nothing by itself: the first one ends `lag` before the present, so it
+ *   misses what changed while the last past windows were read, and a row that changes again
+ *   between a window being fixed and being read leaves it empty. The walk ends there only
+ *   when nothing at all is stamped after it.
  */
 
 export interface WindowWalkOptions<Row> {
@@ -148,7 +152,10 @@ export async function* walkWindows<Row>(
       const span =
         windowRows < options.maxWindowRows / 4 ? Math.min(st.span * 2, options.maxSpanMs) : st.span;
       const catchUp = st.present ? st.catchUp + 1 : st.catchUp;
-      finished = st.present && (windowRows === 0 || catchUp > options.catchUpRounds);
+      finished =
+        st.present &&
+        (catchUp > options.catchUpRounds ||
+          (windowRows === 0 && !(await changedAfter(options.fetch, to, read.signal))));
       st = {
         from: to + 1,
         to: null,
@@ -166,6 +173,21 @@ export async function* walkWindows<Row>(
     yield { ...built, checkpoint: encodeState(st), cursor: st.cursor };
     if (finished) return;
   }
+}
+
+/**
+ * Whether any row is stamped after `to`, however recently. Changes only move rows forward,
+ * so a row that left a window while it was read is counted here: an empty window proves
+ * nothing until this says no. §2 "Paging" (`updated-from` alone, one row).
+ */
+async function changedAfter(
+  fetch: WindowWalkOptions<unknown>['fetch'],
+  to: number,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const probe = await fetch({ page: 0, size: 1, from: new Date(to + 1) }, signal);
+  if (typeof probe.totalElements === 'number') return probe.totalElements > 0;
+  return probe.content.some((raw) => (keyOf(raw)?.at ?? to) > to);
 }
 
 /** A raw row's place in the upstream order; null when its id or updatedDate is unreadable. */
