@@ -75,8 +75,8 @@ describe('two workers on one database', () => {
             new Date(runs[i - 1]!.finished_at).getTime(),
           );
         }
-        // Both workers took part (the database, not the process, decided who runs a tick).
-        expect(new Set(ticks.map((t) => t.worker)).size).toBe(2);
+        // Which worker wins a tick is whichever INSERT lands first: not asserted, since one
+        // worker may legitimately win them all; both fired every tick (both crons are running).
       } finally {
         for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
       }
