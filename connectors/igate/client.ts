@@ -1,4 +1,5 @@
 import { formatIgateDateTime } from '../../src/domain/time';
+import { type Issued, SharedCredential } from '../kit/credential';
 import { ConfigurationError, ConnectorError, UpstreamProtocolError } from '../kit/errors';
 import {
   type AuthHook,
@@ -52,7 +53,7 @@ export const MAX_PAGE_SIZE = 1000;
 export class IgateClient {
   readonly stats: RequestStats;
   private readonly http: HttpClient;
-  private token: Promise<{ value: string; expiresAt: number }> | null = null;
+  private readonly token = new SharedCredential(() => this.fetchToken());
 
   constructor(
     private readonly config: IgateConfig,
@@ -115,34 +116,15 @@ export class IgateClient {
   /** A 401 on a data call means the token expired: drop it, fetch a new one, repeat (§2 "Token"). */
   private authHook(): AuthHook {
     return {
-      headers: async () => ({ authorization: `Bearer ${await this.currentToken()}` }),
+      headers: async () => ({ authorization: `Bearer ${await this.token.get()}` }),
       isAuthError: (error) => error instanceof ConnectorError && error.status === 401,
-      refresh: async (used?: AuthMaterial) => {
-        const current = this.token ? (await this.token.catch(() => null))?.value : undefined;
-        // Many calls in flight see the same expiry: only the first one drops the token.
-        if (!used || used.headers.authorization === `Bearer ${current}`) this.token = null;
-      },
+      refresh: (used?: AuthMaterial) =>
+        this.token.invalidate(used ? (used.headers.authorization ?? '').replace(/^Bearer /, '') : undefined),
     };
   }
 
-  private async currentToken(): Promise<string> {
-    for (;;) {
-      this.token ??= this.fetchToken();
-      const pending = this.token;
-      let token: { value: string; expiresAt: number };
-      try {
-        token = await pending;
-      } catch (error) {
-        if (this.token === pending) this.token = null;
-        throw error;
-      }
-      if (Date.now() < token.expiresAt) return token.value;
-      if (this.token === pending) this.token = null;
-    }
-  }
-
   /** §2 "Token": client credentials. 401 (invalid_client) is a configuration error, never retried. */
-  private async fetchToken(): Promise<{ value: string; expiresAt: number }> {
+  private async fetchToken(): Promise<Issued> {
     let data: unknown;
     try {
       data = await this.http.request({

@@ -1,3 +1,4 @@
+import { type Issued, SharedCredential } from '../kit/credential';
 import { ConfigurationError, ConnectorError, UpstreamProtocolError } from '../kit/errors';
 import {
   type AuthHook,
@@ -45,7 +46,7 @@ const SESSION_MARGIN_MS = 60_000;
 export class NationalClient {
   readonly stats: RequestStats;
   private readonly http: HttpClient;
-  private session: Promise<{ id: string; expiresAt: number }> | null = null;
+  private readonly session = new SharedCredential(() => this.login());
   private readonly decisions = new Map<string, Promise<unknown | null>>();
 
   constructor(
@@ -147,36 +148,15 @@ export class NationalClient {
   private authHook(): AuthHook {
     return {
       headers: async () => ({}),
-      bodyFields: async () => ({ session: await this.currentSession() }),
+      bodyFields: async () => ({ session: await this.session.get() }),
       isAuthError: (error) =>
         error instanceof UpstreamProtocolError && error.upstreamCode === SESSION_EXPIRED,
-      refresh: async (used?: AuthMaterial) => {
-        const current = this.session ? (await this.session.catch(() => null))?.id : undefined;
-        // Many calls in flight see the same expiry: only the first one drops the session.
-        if (used?.body.session === undefined || used.body.session === current) this.session = null;
-      },
+      refresh: (used?: AuthMaterial) => this.session.invalidate(used?.body.session as string | undefined),
     };
   }
 
-  /** Calls waiting for a session share one login; an expired one is renewed before use. */
-  private async currentSession(): Promise<string> {
-    for (;;) {
-      this.session ??= this.login();
-      const pending = this.session;
-      let session: { id: string; expiresAt: number };
-      try {
-        session = await pending;
-      } catch (error) {
-        if (this.session === pending) this.session = null;
-        throw error;
-      }
-      if (Date.now() < session.expiresAt) return session.id;
-      if (this.session === pending) this.session = null;
-    }
-  }
-
   /** §1 "Session": POST /api/session. -1 is a configuration error, never retried. */
-  private async login(): Promise<{ id: string; expiresAt: number }> {
+  private async login(): Promise<Issued> {
     let data: unknown;
     try {
       data = await this.http.request({
@@ -197,7 +177,7 @@ export class NationalClient {
     const session = sessionSchema.parse(data);
     const ttlMs = (session.expires_in ?? 1800) * 1000;
     return {
-      id: session.session as string,
+      value: session.session as string,
       expiresAt: Date.now() + Math.max(ttlMs - SESSION_MARGIN_MS, ttlMs / 2),
     };
   }
