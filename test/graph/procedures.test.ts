@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NationalSimulator, startNationalSimulator } from '../../connectors/national/simulator';
 import { openOrm } from '../../src/db/orm';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { type GraphResult, startTestHub, type TestHub, testConfig } from '../support/hub';
+import { type GraphResult, startTestHub, type TestHub, testConfig, testServices } from '../support/hub';
 
 interface Page {
   totalCount: number;
@@ -208,7 +208,9 @@ describe('the graph over a synced national catalogue', () => {
   it('keeps serving the last good data when the portal is down, and says how old it is', async () => {
     const before = await hub.gql<{ procedures: { totalCount: number } }>(`{ procedures { totalCount } }`);
     await sim.close();
-    const run = await hub.services.sync.run('NATIONAL', { trigger: 'CLI' });
+    // Few retries: the point is the failure, not how long backoff waits for a dead portal.
+    const impatient = testServices(db, testConfig({ NATIONAL_URL: sim.url, UPSTREAM_MAX_RETRIES: '1' }));
+    const run = await impatient.sync.run('NATIONAL', { trigger: 'CLI' });
     expect(run.status).toBe('FAILED');
     const r = await hub.gql<{
       procedures: { totalCount: number };
