@@ -171,7 +171,6 @@ describe('the iGate simulator tells one story with the national one, and its man
 
   it('serves a deep page of a million dossiers without building them (memory stays flat)', async () => {
     const heap = process.memoryUsage().heapUsed;
-    const started = Date.now();
     const sim = await startIgateSimulator({
       world: createWorld({ seed: 7, procedures: 60 }),
       dossiers: 1_000_000,
@@ -185,7 +184,6 @@ describe('the iGate simulator tells one story with the national one, and its man
         from: new Date('2010-01-01T00:00:00+07:00'),
         to: new Date('2030-01-01T00:00:00+07:00'),
       });
-      expect(Date.now() - started).toBeLessThan(5_000);
       expect(page.totalElements).toBe(1_000_000);
       expect(page.content).toHaveLength(500);
       const times = page.content.map((d) => at((d as { updatedDate: string }).updatedDate) as number);

@@ -31,7 +31,7 @@ describe('dossier windows (bounded updated windows, keyset inside, cursor window
     expect(cursors).toEqual([...cursors].sort());
     expect(new Set(cursors).size).toBeGreaterThan(3);
     const last = Date.parse(cursors.at(-1) as string);
-    expect(Date.now() - last).toBeLessThan(5_000);
+    expect(Date.now() - last).toBeLessThan(60_000); // the walk reached the present
   });
 
   it('reads from the cursor only what changed since, and nothing when nothing did', async () => {

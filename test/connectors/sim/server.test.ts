@@ -71,11 +71,11 @@ describe('simulator server', () => {
   });
 
   it('answers slower than the client waits', async () => {
-    const s = await start({ slowMs: 400 });
+    const s = await start({ slowMs: 5_000 });
     s.faults.enqueue('slow');
     const started = Date.now();
     await expect(fetch(`${s.url}/big`, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(350);
+    expect(Date.now() - started).toBeLessThan(4_000); // the client gave up long before the answer
   });
 
   it('resets the connection mid-body', async () => {
@@ -129,7 +129,7 @@ describe('simulator server', () => {
     const started = Date.now();
     await s.close();
     server = null;
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5_000); // not the 10 s the slow answer would take
     expect(await pending).toBe('failed');
   });
 });
