@@ -10,6 +10,7 @@ import {
   type FaultKind,
   type FaultOptions,
   faultOptionsFromEnv,
+  plantedKinds,
 } from '../kit/sim/faults';
 import { rngFor } from '../kit/sim/prng';
 import { type SimRequest, type SimResponse, type SimStats, startSimServer } from '../kit/sim/server';
@@ -206,15 +207,7 @@ export async function startNationalSimulator(
     return catalogue.header(index).code;
   }
 
-  const planted = options.badRecords ?? 0;
-  const kinds =
-    typeof planted === 'number'
-      ? Array.from(
-          { length: planted },
-          (_, i) => BAD_RECORD_KINDS[i % BAD_RECORD_KINDS.length] as BadRecordKind,
-        )
-      : planted;
-  for (const kind of kinds) injectBadRecord(kind);
+  for (const kind of plantedKinds(options.badRecords, BAD_RECORD_KINDS)) injectBadRecord(kind);
 
   const server = await startSimServer({
     port: options.port,

@@ -9,6 +9,7 @@ import {
   type FaultKind,
   type FaultOptions,
   faultOptionsFromEnv,
+  plantedKinds,
 } from '../kit/sim/faults';
 import { type SimRequest, type SimResponse, type SimStats, startSimServer } from '../kit/sim/server';
 import { DAY_MS, fromDayMonthYear } from '../kit/sim/time';
@@ -141,15 +142,7 @@ export async function startPaknSimulator(options: PaknSimulatorOptions = {}): Pr
     return target;
   }
 
-  const planted = options.badRecords ?? 0;
-  const kinds =
-    typeof planted === 'number'
-      ? Array.from(
-          { length: planted },
-          (_, i) => PAKN_BAD_RECORD_KINDS[i % PAKN_BAD_RECORD_KINDS.length] as PaknBadRecordKind,
-        )
-      : planted;
-  for (const kind of kinds) injectBadRecord(kind);
+  for (const kind of plantedKinds(options.badRecords, PAKN_BAD_RECORD_KINDS)) injectBadRecord(kind);
 
   const server = await startSimServer({
     port: options.port,

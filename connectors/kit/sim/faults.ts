@@ -180,3 +180,9 @@ export class FaultInjector {
 function emptyCounts(): Record<FaultKind, number> {
   return Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
 }
+
+/** Bad-record kinds to plant: a count cycles through every kind in turn; a list is taken as given. */
+export function plantedKinds<K>(planted: number | readonly K[] | undefined, all: readonly K[]): readonly K[] {
+  if (typeof planted !== 'number') return planted ?? [];
+  return Array.from({ length: planted }, (_, i) => all[i % all.length] as K);
+}

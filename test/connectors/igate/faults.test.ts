@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAULT_KINDS } from '../../../connectors/kit/sim/faults';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
 import { startSmallSim } from './support';
 import { snapshot, syncIgate } from './sync-support';
@@ -10,20 +11,7 @@ describe('faults: a faulty full sync stores exactly what a fault-free one does',
   });
   afterAll(() => db.drop());
 
-  const KINDS = [
-    'http500',
-    'http502',
-    'http503',
-    'rate429',
-    'slow',
-    'reset',
-    'truncated',
-    'nonjson',
-    'errorcode',
-    'expire',
-    'duplicate',
-    'shift',
-  ] as const;
+  const KINDS = FAULT_KINDS;
 
   it.each([...KINDS.map((k) => [k] as const), ['all'] as const])('%s', async (kind) => {
     await db.truncate();
