@@ -1,4 +1,5 @@
 /** Every entity the ORM knows; modules own them, this list only gathers them. */
+
 import { Agency } from '../modules/agency/agency.entity';
 import { IgateAgency } from '../modules/agency/igate-agency.entity';
 import { NationalAgency } from '../modules/agency/national-agency.entity';
@@ -12,6 +13,7 @@ import { ScheduleTick } from '../modules/sync/schedule-tick.entity';
 import { SeenKey } from '../modules/sync/seen-key.entity';
 import { StreamState } from '../modules/sync/stream-state.entity';
 import { SyncRun } from '../modules/sync/sync-run.entity';
+import { CalendarDay } from './calendar-day.entity';
 
 export const entities = [
   NationalProcedure,
@@ -27,4 +29,5 @@ export const entities = [
   ProvincialListing,
   Dossier,
   Feedback,
+  CalendarDay,
 ];

@@ -2,7 +2,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { migrationsList } from '../../migrations';
+import type { WorkingCalendar } from '../domain/calendar';
 import type { Logger } from '../log';
+import { refreshCalendarTable } from './calendar-table';
 import { entities } from './entities';
 
 export type Orm = MikroORM;
@@ -53,9 +55,11 @@ const MIGRATION_LOCK = 73_102_002;
 /**
  * Applies pending migrations. Replicas starting together take turns on an advisory lock,
  * held on a connection of its own (a session lock: migrate through a direct connection,
- * not a transaction-pooling proxy); the later ones then find nothing to do.
+ * not a transaction-pooling proxy); the later ones then find nothing to do. Then the
+ * working-day calendar table is brought in line with the calendar (bundled data plus
+ * HOLIDAYS_DIR), which may have changed without any migration.
  */
-export async function migrate(orm: Orm, log?: Logger): Promise<string[]> {
+export async function migrate(orm: Orm, log?: Logger, calendar?: WorkingCalendar): Promise<string[]> {
   const lock = new Client({ connectionString: orm.config.get('clientUrl') });
   await lock.connect();
   try {
@@ -63,6 +67,7 @@ export async function migrate(orm: Orm, log?: Logger): Promise<string[]> {
     const applied = await orm.getMigrator().up();
     const names = applied.map((m) => m.name);
     if (names.length) log?.info({ migrations: names }, 'migrations applied');
+    await refreshCalendarTable(lock, calendar);
     return names;
   } finally {
     await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
