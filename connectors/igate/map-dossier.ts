@@ -1,4 +1,4 @@
-import type { Applicant, ApplicantType, DossierRecord, DossierStatus } from '../kit/model';
+import type { Applicant, ApplicantType, DossierRecord, DossierStatus } from '../../src/domain/model';
 import { hashIdentity, last4 } from '../kit/pii';
 import { firstIssue } from '../kit/zod-issues';
 import {

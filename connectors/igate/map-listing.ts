@@ -1,5 +1,3 @@
-import { parseVnd } from '../../src/domain/money';
-import { parseIgateDate, parseIgateDateTime } from '../../src/domain/time';
 import type {
   Channel,
   ChannelTerms,
@@ -10,7 +8,9 @@ import type {
   ProcessingTime,
   ProvincialListingRecord,
   TimeUnit,
-} from '../kit/model';
+} from '../../src/domain/model';
+import { parseVnd } from '../../src/domain/money';
+import { parseIgateDate, parseIgateDateTime } from '../../src/domain/time';
 import { firstIssue } from '../kit/zod-issues';
 import {
   fromTable,

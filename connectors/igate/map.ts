@@ -1,4 +1,4 @@
-import type { AgencyRecord, Level } from '../kit/model';
+import type { AgencyRecord, Level } from '../../src/domain/model';
 import { firstIssue } from '../kit/zod-issues';
 import { type MapResult, mapWith, RecordProblem, requiredText, textOrNull } from './map-fields';
 import { agencySchema } from './records';

@@ -1,5 +1,5 @@
+import type { AgencyRecord, DossierRecord, ProvincialListingRecord } from '../../src/domain/model';
 import type { Logger } from '../kit/http';
-import type { AgencyRecord, DossierRecord, ProvincialListingRecord } from '../kit/model';
 import { paginate } from '../kit/paging';
 import { PERSONAL_FIELDS, redactPayload } from '../kit/pii';
 import type { Mapped, Rejected, Stream } from '../kit/types';

@@ -1,4 +1,4 @@
-import type { Source } from './model';
+import type { Source } from '../../src/domain/model';
 
 /**
  * What a connector hands the sync layer. A connector knows its portal's HTTP and raw

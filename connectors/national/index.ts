@@ -1,5 +1,5 @@
+import type { AgencyRecord, SectorRecord } from '../../src/domain/model';
 import type { Logger } from '../kit/http';
-import type { AgencyRecord, SectorRecord } from '../kit/model';
 import type { Connector, Mapped, Page, Rejected, RequestStats, Stream } from '../kit/types';
 import { newRequestStats } from '../kit/types';
 import { NationalClient, type NationalConfig } from './client';

@@ -1,6 +1,13 @@
+import type {
+  Channel,
+  ChannelTerms,
+  Fee,
+  FieldIssue,
+  ProcessingTime,
+  TimeUnit,
+} from '../../src/domain/model';
 import { parseVnd } from '../../src/domain/money';
 import { normalizeText } from '../../src/domain/text';
-import type { Channel, ChannelTerms, Fee, FieldIssue, ProcessingTime, TimeUnit } from '../kit/model';
 import type { RawChannel, RawFee } from './records';
 
 /** upstream-apis.md §1: KENH 1 in person, 2 online, 3 public postal service. */

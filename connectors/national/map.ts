@@ -1,4 +1,3 @@
-import { parseDayMonthYear, parseNationalDateTime } from '../../src/domain/time';
 import type {
   AgencyRecord,
   CodeName,
@@ -8,7 +7,8 @@ import type {
   Level,
   NationalProcedureRecord,
   SectorRecord,
-} from '../kit/model';
+} from '../../src/domain/model';
+import { parseDayMonthYear, parseNationalDateTime } from '../../src/domain/time';
 import { firstIssue } from '../kit/zod-issues';
 import { RecordProblem, textOrNull, toChannels } from './map-channels';
 import { agencySchema, decisionSchema, procedureSchema, type RawProcedure, sectorSchema } from './records';

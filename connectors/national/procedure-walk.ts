@@ -1,7 +1,7 @@
+import type { NationalProcedureRecord } from '../../src/domain/model';
 import { formatNationalDateTime, parseNationalDateTime } from '../../src/domain/time';
 import type { Logger } from '../kit/http';
 import { mapConcurrent } from '../kit/limiter';
-import type { NationalProcedureRecord } from '../kit/model';
 import { paginate } from '../kit/paging';
 import type { Mapped, Page, ReadOptions, Rejected, Stream } from '../kit/types';
 import { firstIssue } from '../kit/zod-issues';

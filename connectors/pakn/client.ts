@@ -1,7 +1,7 @@
+import type { LocalDate } from '../../src/domain/model';
 import { formatPaknDate } from '../../src/domain/time';
 import { ConfigurationError, ConnectorError, UpstreamProtocolError } from '../kit/errors';
 import { createHttpClient, type HttpClient, type Logger } from '../kit/http';
-import type { LocalDate } from '../kit/model';
 import type { RequestStats } from '../kit/types';
 import { firstIssue } from '../kit/zod-issues';
 import { envelopeSchema } from './records';

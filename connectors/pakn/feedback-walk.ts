@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { FeedbackRecord, LocalDate } from '../../src/domain/model';
 import { addDays, compareLocalDate, localDateOf } from '../../src/domain/time';
 import { ConnectorError } from '../kit/errors';
 import type { Logger } from '../kit/http';
-import type { FeedbackRecord, LocalDate } from '../kit/model';
 import { paginate } from '../kit/paging';
 import type { Mapped, Page, ReadOptions, Rejected, Stream } from '../kit/types';
 import type { PaknClient } from './client';

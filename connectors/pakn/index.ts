@@ -1,5 +1,5 @@
+import type { LocalDate } from '../../src/domain/model';
 import type { Logger } from '../kit/http';
-import type { LocalDate } from '../kit/model';
 import type { Connector, RequestStats } from '../kit/types';
 import { newRequestStats } from '../kit/types';
 import { MAX_PAGE_SIZE, PaknClient, type PaknClientConfig } from './client';

@@ -1,11 +1,11 @@
-import { parsePaknDateTime } from '../../src/domain/time';
 import type {
   FeedbackChannel,
   FeedbackClassification,
   FeedbackRecord,
   FeedbackStatus,
   FeedbackStatusGroup,
-} from '../kit/model';
+} from '../../src/domain/model';
+import { parsePaknDateTime } from '../../src/domain/time';
 import { PERSONAL_FIELDS, redactPayload } from '../kit/pii';
 import { firstIssue } from '../kit/zod-issues';
 import { feedbackSchema, type RawFeedback } from './records';

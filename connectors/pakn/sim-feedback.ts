@@ -4,7 +4,7 @@
  * so a day window is an index range found by binary search; everything else about the
  * item (sender, procedure, agency, status flow, likes) derives from its own generator.
  */
-import type { FeedbackChannel, FeedbackClassification } from '../kit/model';
+import type { FeedbackChannel, FeedbackClassification } from '../../src/domain/model';
 import { type Rng, rngFor } from '../kit/sim/prng';
 import { localInstant, toDayMonthYearTime } from '../kit/sim/time';
 import type { World, WorldAgency } from '../world';

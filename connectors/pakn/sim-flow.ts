@@ -5,8 +5,8 @@
  * real calendar (src/domain/calendar.ts); most transitions meet them, some are late.
  */
 import { defaultCalendar } from '../../src/domain/calendar';
+import type { FeedbackStatus, LocalDate } from '../../src/domain/model';
 import { addDays, atLocalTime, compareLocalDate, localDateOf } from '../../src/domain/time';
-import type { FeedbackStatus, LocalDate } from '../kit/model';
 import type { Rng } from '../kit/sim/prng';
 
 export interface FlowEvent {

@@ -2,8 +2,9 @@
  * What simulated feedback says and who sends it: Vietnamese names, phones and e-mails
  * (personal data the hub must mask), titles, contents and answers drawn from templates.
  */
+
+import type { FeedbackClassification } from '../../src/domain/model';
 import { foldDiacritics } from '../../src/domain/text';
-import type { FeedbackClassification } from '../kit/model';
 import type { Rng } from '../kit/sim/prng';
 
 const FAMILY = [

@@ -4,8 +4,8 @@
  * drives them.
  */
 
+import type { LocalDate } from '../../src/domain/model';
 import { addDays, compareLocalDate, epochDayOf, isLocalDate } from '../../src/domain/time';
-import type { LocalDate } from '../kit/model';
 
 /** A window never spans more than a year: the span doubles over quiet stretches up to this. */
 export const MAX_SPAN_DAYS = 366;

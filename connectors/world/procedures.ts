@@ -3,7 +3,7 @@
  * B real procedures of data/; later items are variants of them ("… (cấp lại)") so a
  * catalogue of any size keeps every real name. Nothing is stored per procedure.
  */
-import type { Level } from '../kit/model';
+import type { Level } from '../../src/domain/model';
 import { rngFor } from '../kit/sim/prng';
 import { DAY_MS, localInstant } from '../kit/sim/time';
 import type { ProcedureCodes } from './codes';

@@ -3,7 +3,7 @@
  * processing times and fees, subjects, documents, results, legal bases.
  */
 
-import type { Channel, OnlineLevel, TimeUnit } from '../kit/model';
+import type { Channel, OnlineLevel, TimeUnit } from '../../src/domain/model';
 import type { Rng } from '../kit/sim/prng';
 import { ISSUER_BY_SUFFIX, MINISTRIES } from './data/ministries';
 import type { LawData, ProcedureData, UnitLetters } from './data/sector-types';

@@ -2,7 +2,7 @@
  * The simulated province's entities: the truth every simulator serves its own view of.
  * Instants are epoch milliseconds; calendar days are `YYYY-MM-DD` local days.
  */
-import type { Channel, Level, LocalDate, OnlineLevel, TimeUnit } from '../kit/model';
+import type { Channel, Level, LocalDate, OnlineLevel, TimeUnit } from '../../src/domain/model';
 
 export type AgencyKind = 'PROVINCE_COMMITTEE' | 'DEPARTMENT' | 'DISTRICT_COMMITTEE' | 'COMMUNE_COMMITTEE';
 

@@ -1,8 +1,8 @@
 /** `hub sync <source|all> [--full]` and `hub sync confirm <run id>`. */
 import cliProgress from 'cli-progress';
-import type { Source } from '../../connectors/kit/model';
 import { openRuntime } from '../app';
 import type { HubConfig } from '../config';
+import type { Source } from '../domain/model';
 import type { Logger } from '../log';
 import { confirmDeletions } from '../sync/confirm';
 import type { RunSummary } from '../sync/runner';

@@ -1,5 +1,5 @@
 import { ArrayType, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ChannelTerms, CodeName, FieldIssue, LegalBasis, Level } from '../../connectors/kit/model';
+import type { ChannelTerms, CodeName, FieldIssue, LegalBasis, Level } from '../domain/model';
 import { SyncedRow } from './base.entity';
 
 /**

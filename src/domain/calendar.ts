@@ -1,4 +1,3 @@
-import type { LocalDate, TimeUnit } from '../../connectors/kit/model';
 import { bundledHolidaysDir, type HolidayYear, loadHolidayDir } from './calendar-data';
 import {
   DAY_MS,
@@ -8,6 +7,7 @@ import {
   localDateOfEpochDay,
   requireValidDate,
 } from './local-date';
+import type { LocalDate, TimeUnit } from './model';
 import {
   addCalendarTime,
   DUE_HOUR,

@@ -1,4 +1,3 @@
-import type { LocalDate } from '../../connectors/kit/model';
 import {
   DateParseError,
   instantFromParts,
@@ -10,6 +9,7 @@ import {
   pad4,
   parseLocalDate,
 } from './local-date';
+import type { LocalDate } from './model';
 
 /**
  * The three upstream date formats (upstream-apis.md, "Conventions that hold for all

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../connectors/kit/model';
+import type { LocalDate } from './model';
 
 /**
  * Local time is Asia/Ho_Chi_Minh: UTC+07:00 all year, no daylight saving since 1975.

@@ -1,4 +1,3 @@
-import type { TimeUnit } from '../../connectors/kit/model';
 import {
   atLocalTime,
   DAY_MS,
@@ -7,6 +6,7 @@ import {
   localDateOfEpochDay,
   localTimeParts,
 } from './local-date';
+import type { TimeUnit } from './model';
 
 /**
  * The working hours used for fractional working days and HOUR processing times:

@@ -1,16 +1,32 @@
 /** The graph's enums. Values are the hub's own names (see domain.md), never upstream ids. */
 import { registerEnumType } from 'type-graphql';
+import {
+  ApplicantType,
+  Channel,
+  DossierStatus,
+  FeedbackChannel,
+  FeedbackClassification,
+  FeedbackStatus,
+  FeedbackStatusGroup,
+  Level,
+  OnlineLevel,
+  Source,
+  TimeUnit,
+} from '../domain/model';
 
-export const SourceEnum = { NATIONAL: 'NATIONAL', IGATE: 'IGATE', PAKN: 'PAKN' } as const;
-export const LevelEnum = {
-  MINISTRY: 'MINISTRY',
-  PROVINCE: 'PROVINCE',
-  DISTRICT: 'DISTRICT',
-  COMMUNE: 'COMMUNE',
-} as const;
-export const ChannelEnum = { DIRECT: 'DIRECT', ONLINE: 'ONLINE', POSTAL: 'POSTAL' } as const;
-export const TimeUnitEnum = { WORKING_DAY: 'WORKING_DAY', DAY: 'DAY', HOUR: 'HOUR', MONTH: 'MONTH' } as const;
-export const OnlineLevelEnum = { INFO: 'INFO', PARTIAL: 'PARTIAL', FULL: 'FULL' } as const;
+// The hub's vocabulary is defined once in src/domain; the graph only registers it.
+export const SourceEnum = Source;
+export const LevelEnum = Level;
+export const ChannelEnum = Channel;
+export const TimeUnitEnum = TimeUnit;
+export const OnlineLevelEnum = OnlineLevel;
+export const DossierStatusEnum = DossierStatus;
+export const ApplicantTypeEnum = ApplicantType;
+export const FeedbackStatusEnum = FeedbackStatus;
+export const FeedbackStatusGroupEnum = FeedbackStatusGroup;
+export const FeedbackClassificationEnum = FeedbackClassification;
+export const FeedbackChannelEnum = FeedbackChannel;
+
 export const NationalStatusEnum = { IN_FORCE: 'IN_FORCE', ABOLISHED: 'ABOLISHED' } as const;
 export const SyncRunStatusEnum = {
   RUNNING: 'RUNNING',
@@ -19,49 +35,6 @@ export const SyncRunStatusEnum = {
   FAILED: 'FAILED',
   ABANDONED: 'ABANDONED',
   HELD: 'HELD',
-} as const;
-export const DossierStatusEnum = {
-  REGISTERED: 'REGISTERED',
-  RECEIVED: 'RECEIVED',
-  NOT_RECEIVED: 'NOT_RECEIVED',
-  PROCESSING: 'PROCESSING',
-  SUPPLEMENT_REQUESTED: 'SUPPLEMENT_REQUESTED',
-  PAYMENT_REQUIRED: 'PAYMENT_REQUIRED',
-  WITHDRAWN: 'WITHDRAWN',
-  STOPPED: 'STOPPED',
-  PROCESSED: 'PROCESSED',
-  RETURNED: 'RETURNED',
-} as const;
-export const ApplicantTypeEnum = {
-  CITIZEN: 'CITIZEN',
-  BUSINESS: 'BUSINESS',
-  STATE_AGENCY: 'STATE_AGENCY',
-  OTHER_ORGANISATION: 'OTHER_ORGANISATION',
-} as const;
-export const FeedbackStatusEnum = {
-  MOI_TIEP_NHAN: 'MOI_TIEP_NHAN',
-  DANG_XU_LY: 'DANG_XU_LY',
-  CHO_BO_SUNG: 'CHO_BO_SUNG',
-  DA_TRA_LOI: 'DA_TRA_LOI',
-  DA_CONG_KHAI: 'DA_CONG_KHAI',
-  TU_CHOI: 'TU_CHOI',
-  CHUYEN_DON_VI_KHAC: 'CHUYEN_DON_VI_KHAC',
-} as const;
-export const FeedbackStatusGroupEnum = {
-  WAITING: 'WAITING',
-  IN_PROCESS: 'IN_PROCESS',
-  PROCESSED: 'PROCESSED',
-} as const;
-export const FeedbackClassificationEnum = {
-  QUY_DINH_TTHC: 'QUY_DINH_TTHC',
-  HANH_VI_CB: 'HANH_VI_CB',
-  KHAC: 'KHAC',
-} as const;
-export const FeedbackChannelEnum = {
-  CONG_DVCQG: 'CONG_DVCQG',
-  CONG_TINH: 'CONG_TINH',
-  TRUC_TIEP: 'TRUC_TIEP',
-  DUONG_DAY_NONG: 'DUONG_DAY_NONG',
 } as const;
 export const SyncModeEnum = { FULL: 'FULL', INCREMENTAL: 'INCREMENTAL' } as const;
 export const SyncTriggerEnum = { SCHEDULE: 'SCHEDULE', CLI: 'CLI', GRAPH: 'GRAPH', START: 'START' } as const;

@@ -3,8 +3,9 @@
  * walk did not see, then marks the run SUCCEEDED. Refused when a later complete walk has
  * superseded the held one (its picture of upstream is newer).
  */
-import type { Source } from '../../connectors/kit/model';
+
 import type { Orm } from '../db/orm';
+import type { Source } from '../domain/model';
 import { forgetSeen, tombstone } from './deletions';
 import { writerFor } from './writers';
 

@@ -1,12 +1,12 @@
 /** Builds the connector of a source from the configuration. */
 
 import { createIgateConnector } from '../../connectors/igate';
-import type { Source } from '../../connectors/kit/model';
 import type { Connector } from '../../connectors/kit/types';
 import { newRequestStats } from '../../connectors/kit/types';
 import { createNationalConnector } from '../../connectors/national';
 import { createPaknConnector } from '../../connectors/pakn';
 import type { HubConfig } from '../config';
+import type { Source } from '../domain/model';
 import type { Logger } from '../log';
 
 export type ConnectorFactory = (source: Source) => Connector;

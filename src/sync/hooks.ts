@@ -2,7 +2,7 @@
  * After-sync hooks. The consistency checks subscribe here: when a successful run changed
  * procedure data (national procedures or provincial listings), they run after it.
  */
-import type { Source } from '../../connectors/kit/model';
+import type { Source } from '../domain/model';
 import { type RunSummary, syncEvents } from './runner';
 
 /** The streams whose changes can change a consistency finding. */

@@ -1,6 +1,7 @@
 /** The scheduled jobs: one sync per configured source (its own cron), and the checks. */
-import type { Source } from '../../connectors/kit/model';
+
 import type { HubConfig } from '../config';
+import type { Source } from '../domain/model';
 import { RunOverlapError } from './ledger';
 import type { Job } from './scheduler';
 import type { SyncService } from './sync.service';

@@ -6,8 +6,8 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import axios from 'axios';
-import type { Source } from '../../connectors/kit/model';
 import type { Orm } from '../db/orm';
+import type { Source } from '../domain/model';
 import type { Logger } from '../log';
 import { sourceStatuses } from '../modules/sync/sync.queries';
 import { WORKER_ID } from './ledger';

@@ -1,9 +1,9 @@
 /** Bad upstream records: stored with their redacted payload, field and reason, never dropped. */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Source } from '../../connectors/kit/model';
 import type { Rejected } from '../../connectors/kit/types';
 import { query } from '../db/sql';
+import type { Source } from '../domain/model';
 import { stableJson } from './upsert';
 
 export async function quarantine(

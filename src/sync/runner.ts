@@ -4,9 +4,9 @@
  * makes the run PARTIAL, a configuration error stops it at once.
  */
 import { EventEmitter } from 'node:events';
-import type { Source } from '../../connectors/kit/model';
 import type { Connector } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
+import type { Source } from '../domain/model';
 import type { Logger } from '../log';
 import {
   type SyncCounts,

@@ -1,6 +1,6 @@
 /** Per-stream cursors and open walks (`sync_stream_state`). */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Source } from '../../connectors/kit/model';
+import type { Source } from '../domain/model';
 
 export interface StreamStateRow {
   cursor: string | null;

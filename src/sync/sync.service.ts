@@ -2,14 +2,14 @@
  * What the CLI, the graph and the scheduler call to sync: builds the connector, runs it,
  * and answers questions about runs and sources.
  */
-import type { Source } from '../../connectors/kit/model';
+
 import type { HubConfig } from '../config';
 import type { Orm } from '../db/orm';
+import type { Source } from '../domain/model';
+import { SOURCES } from '../domain/model';
 import type { Logger } from '../log';
 import type { ConnectorFactory } from './connectors';
 import { type RunOptions, type RunSummary, runSync } from './runner';
-
-export const SOURCES: Source[] = ['NATIONAL', 'IGATE', 'PAKN'];
 
 export class SyncService {
   constructor(

@@ -3,9 +3,10 @@
  * checkpoint and the run's counters, so whatever is committed is exactly what the
  * checkpoint says, and a killed process resumes after the last committed page.
  */
-import type { Source } from '../../connectors/kit/model';
+
 import type { RequestStats, Stream } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
+import type { Source } from '../domain/model';
 import { type SyncCounts, zeroCounts } from '../modules/sync/sync-run.entity';
 import { type DeletionOutcome, detectDeletions, forgetSeen, recordSeen } from './deletions';
 import { addCounts } from './ledger';

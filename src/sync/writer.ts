@@ -1,4 +1,4 @@
-import type { Source } from '../../connectors/kit/model';
+import type { Source } from '../domain/model';
 import type { TableSpec } from './upsert';
 
 /** How the rows of one connector stream land in one table. Modules define their own. */

@@ -1,5 +1,5 @@
 /** Every stream writer, by source and stream. */
-import type { Source } from '../../connectors/kit/model';
+import type { Source } from '../domain/model';
 import { igateAgencyWriter } from '../modules/agency/igate-agency.writer';
 import { nationalAgencyWriter } from '../modules/agency/national-agency.writer';
 import { dossierWriter } from '../modules/dossier/dossier.writer';

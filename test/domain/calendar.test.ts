@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TimeUnit } from '../../connectors/kit/model';
 import {
   CalendarYearMissingError,
   defaultCalendar,
   type HolidayYear,
   WorkingCalendar,
 } from '../../src/domain/calendar';
+import type { TimeUnit } from '../../src/domain/model';
 
 const cal = defaultCalendar();
 

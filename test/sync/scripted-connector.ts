@@ -3,9 +3,10 @@
  * rules (checkpoints, deletions, quarantine) precisely. The HTTP connectors are tested
  * against the simulators; this one stands in at the Connector interface only.
  */
-import type { SectorRecord } from '../../connectors/kit/model';
+
 import type { Connector, Page, ReadOptions, Rejected } from '../../connectors/kit/types';
 import { newRequestStats } from '../../connectors/kit/types';
+import type { SectorRecord } from '../../src/domain/model';
 
 export interface ScriptedUpstream {
   sectors: SectorRecord[];

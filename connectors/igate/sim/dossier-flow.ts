@@ -5,7 +5,7 @@
  * refused or stopped. All drawn from the dossier's own generator.
  */
 import type { WorkingCalendar } from '../../../src/domain/calendar';
-import type { Channel, TimeUnit } from '../../kit/model';
+import type { Channel, TimeUnit } from '../../../src/domain/model';
 import type { Rng } from '../../kit/sim/prng';
 
 /** iGate `dossierStatus.id` (upstream-apis.md §2 table). */

@@ -6,7 +6,7 @@
  * are the only dossier findings.
  */
 import type { WorkingCalendar } from '../../../src/domain/calendar';
-import type { Channel, TimeUnit } from '../../kit/model';
+import type { Channel, TimeUnit } from '../../../src/domain/model';
 import { type Rng, rngFor } from '../../kit/sim/prng';
 import { localInstant } from '../../kit/sim/time';
 import type { World, WorldProcedure } from '../../world';

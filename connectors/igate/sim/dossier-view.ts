@@ -5,7 +5,7 @@
  * falls at or before the dossier's update instant.
  */
 import type { WorkingCalendar } from '../../../src/domain/calendar';
-import type { Channel, TimeUnit } from '../../kit/model';
+import type { Channel, TimeUnit } from '../../../src/domain/model';
 import { type Rng, rngFor } from '../../kit/sim/prng';
 import { DAY_MS, toIsoLocal } from '../../kit/sim/time';
 import {

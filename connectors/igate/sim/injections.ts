@@ -5,7 +5,7 @@
  * Every planted procedure otherwise agrees with the national record, so the finding it
  * carries is the only one on its subject.
  */
-import type { Channel } from '../../kit/model';
+import type { Channel } from '../../../src/domain/model';
 import type { WorldProcedure } from '../../world';
 import { direct, has, single, stripped } from './procedure-facts';
 import { TRAPS } from './traps';

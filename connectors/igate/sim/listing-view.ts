@@ -4,7 +4,7 @@
  * per channel, `+0700` dates), with the slot's planted departures applied.
  */
 import { CalendarYearMissingError, defaultCalendar } from '../../../src/domain/calendar';
-import type { Channel, Level, LocalDate, OnlineLevel } from '../../kit/model';
+import type { Channel, Level, LocalDate, OnlineLevel } from '../../../src/domain/model';
 import { DAY_MS, localInstant, toIsoLocal, toLocalDate } from '../../kit/sim/time';
 import type { World, WorldProcedure } from '../../world';
 import type { ListingSlot } from './types';

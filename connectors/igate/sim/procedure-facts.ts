@@ -1,5 +1,5 @@
 /** Small predicates on a world procedure, shared by the planted findings and traps. */
-import type { Channel } from '../../kit/model';
+import type { Channel } from '../../../src/domain/model';
 import type { WorldProcedure } from '../../world';
 
 /** One processing time per channel and some agency: a procedure the plan can change in one place. */

@@ -1,5 +1,5 @@
 /** Shapes shared by the iGate simulator's parts. */
-import type { Channel, Level, OnlineLevel, TimeUnit } from '../../kit/model';
+import type { Channel, Level, OnlineLevel, TimeUnit } from '../../../src/domain/model';
 
 export type Severity = 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO';
 

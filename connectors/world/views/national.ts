@@ -4,7 +4,7 @@
  * or with stray whitespace, fees inside `THOIGIAN` or beside it, money as digits or as a
  * number, unit texts in either case.
  */
-import type { Level, TimeUnit } from '../../kit/model';
+import type { Level, TimeUnit } from '../../../src/domain/model';
 import { rngFor } from '../../kit/sim/prng';
 import { toCompact, toDayMonthYear } from '../../kit/sim/time';
 import type {

@@ -1,5 +1,5 @@
 import { Entity, Property } from '@mikro-orm/core';
-import type { Level } from '../../../connectors/kit/model';
+import type { Level } from '../../domain/model';
 
 /**
  * One agency of the province, merged over every portal that knows its code. A virtual

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, ObjectType } from 'type-graphql';
-import type { Level } from '../../../connectors/kit/model';
+import type { Level } from '../../domain/model';
 import { PageArgs } from '../../graph/connection';
 import { LevelEnum } from '../../graph/enums';
 

@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Level } from '../../../connectors/kit/model';
 import { SyncedRow } from '../../db/base.entity';
+import type { Level } from '../../domain/model';
 
 /** An agency as iGate lists it (upstream-apis.md §2 "Agencies"), its parent resolved to a code. */
 @Entity({ tableName: 'igate_agency' })

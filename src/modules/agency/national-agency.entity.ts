@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Level } from '../../../connectors/kit/model';
 import { SyncedRow } from '../../db/base.entity';
+import type { Level } from '../../domain/model';
 
 /** An agency as the national catalogue lists it (LayDanhMucCoQuan). */
 @Entity({ tableName: 'national_agency' })

@@ -1,4 +1,4 @@
-import type { AgencyRecord } from '../../../connectors/kit/model';
+import type { AgencyRecord } from '../../domain/model';
 import { defineWriter } from '../../sync/writer';
 
 export const nationalAgencyWriter = defineWriter<AgencyRecord>({

@@ -3,7 +3,7 @@
  * e-mails unmasked only for a key with the `pii` grant, masked (`Nguyễn V** A`,
  * `09******34`) for everyone else; the identity number never, only its last 4 digits.
  */
-import type { ApplicantType } from '../../../connectors/kit/model';
+import type { ApplicantType } from '../../domain/model';
 import { contactView, type StoredContact } from '../../graph/personal-data';
 
 export interface StoredApplicant extends StoredContact {

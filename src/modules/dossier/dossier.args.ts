@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import type { Channel, DossierStatus } from '../../../connectors/kit/model';
+import type { Channel, DossierStatus } from '../../domain/model';
 import { PageArgs } from '../../graph/connection';
 import { ChannelEnum, DossierStatusEnum } from '../../graph/enums';
 import { DateRange } from './date-range';

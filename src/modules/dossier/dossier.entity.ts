@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ApplicantType, Channel, DossierStatus } from '../../../connectors/kit/model';
 import { SyncedRow } from '../../db/base.entity';
+import type { ApplicantType, Channel, DossierStatus } from '../../domain/model';
 
 export interface StoredSupplement {
   requestedAt: string | null;

@@ -1,6 +1,6 @@
 /** The graph's view of dossiers. Personal data stays off the node until `applicant` masks it. */
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { ApplicantType, Channel, DossierStatus } from '../../../connectors/kit/model';
+import type { ApplicantType, Channel, DossierStatus } from '../../domain/model';
 import { ApplicantTypeEnum, ChannelEnum, DossierStatusEnum } from '../../graph/enums';
 import { DateTimeScalar } from '../../graph/scalars';
 import type { StoredApplicant } from './applicant';

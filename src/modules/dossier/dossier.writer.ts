@@ -1,4 +1,4 @@
-import type { DossierRecord } from '../../../connectors/kit/model';
+import type { DossierRecord } from '../../domain/model';
 import { defineWriter } from '../../sync/writer';
 
 export const dossierWriter = defineWriter<DossierRecord>({

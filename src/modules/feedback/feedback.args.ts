@@ -4,7 +4,7 @@ import type {
   FeedbackClassification,
   FeedbackStatus,
   FeedbackStatusGroup,
-} from '../../../connectors/kit/model';
+} from '../../domain/model';
 import { PageArgs } from '../../graph/connection';
 import {
   FeedbackChannelEnum,

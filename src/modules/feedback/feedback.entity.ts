@@ -1,11 +1,11 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { SyncedRow } from '../../db/base.entity';
 import type {
   FeedbackChannel,
   FeedbackClassification,
   FeedbackStatus,
   FeedbackStatusGroup,
-} from '../../../connectors/kit/model';
-import { SyncedRow } from '../../db/base.entity';
+} from '../../domain/model';
 
 /** One `lichSu` transition as stored (instants as ISO strings inside jsonb). */
 export interface StoredFeedbackEvent {

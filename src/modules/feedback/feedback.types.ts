@@ -5,7 +5,7 @@ import type {
   FeedbackClassification,
   FeedbackStatus,
   FeedbackStatusGroup,
-} from '../../../connectors/kit/model';
+} from '../../domain/model';
 import {
   FeedbackChannelEnum,
   FeedbackClassificationEnum,

@@ -1,4 +1,4 @@
-import type { FeedbackRecord } from '../../../connectors/kit/model';
+import type { FeedbackRecord } from '../../domain/model';
 import { defineWriter } from '../../sync/writer';
 
 /** PAKN `feedbacks` → `feedback` (see feedback.entity.ts). */

@@ -1,6 +1,6 @@
 /** The graph's view of the province's procedure listings (iGate, upstream-apis.md §2). */
 import { Field, ObjectType } from 'type-graphql';
-import type { Level, OnlineLevel } from '../../../connectors/kit/model';
+import type { Level, OnlineLevel } from '../../domain/model';
 import { LevelEnum, OnlineLevelEnum } from '../../graph/enums';
 import { DateTimeScalar } from '../../graph/scalars';
 import { ChannelTerms, CodeName, FieldIssue, LegalBasis } from '../procedure/procedure.types';

@@ -1,4 +1,4 @@
-import type { ProvincialListingRecord } from '../../../connectors/kit/model';
+import type { ProvincialListingRecord } from '../../domain/model';
 import { defineWriter } from '../../sync/writer';
 import { searchText } from '../procedure/search';
 

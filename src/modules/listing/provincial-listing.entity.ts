@@ -1,6 +1,6 @@
 import { Entity, Index, Property } from '@mikro-orm/core';
-import type { CodeName, OnlineLevel } from '../../../connectors/kit/model';
 import { ProcedureShape } from '../../db/procedure-shape';
+import type { CodeName, OnlineLevel } from '../../domain/model';
 
 /**
  * A procedure as the province publishes it on iGate (upstream-apis.md §2), in the same

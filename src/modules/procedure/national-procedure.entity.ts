@@ -1,6 +1,6 @@
 import { ArrayType, Entity, Index, Property } from '@mikro-orm/core';
-import type { CodeName, Decision } from '../../../connectors/kit/model';
 import { ProcedureShape } from '../../db/procedure-shape';
+import type { CodeName, Decision } from '../../domain/model';
 
 /**
  * One procedure as the national database (CSDLQG TTHC) publishes it for the province.

@@ -1,4 +1,4 @@
-import type { NationalProcedureRecord, SectorRecord } from '../../../connectors/kit/model';
+import type { NationalProcedureRecord, SectorRecord } from '../../domain/model';
 import { defineWriter } from '../../sync/writer';
 import { searchText } from './search';
 

@@ -1,6 +1,6 @@
 /** The graph's view of procedures. Entities stay inside the module; these are what clients see. */
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Channel, Level, TimeUnit } from '../../../connectors/kit/model';
+import type { Channel, Level, TimeUnit } from '../../domain/model';
 import { ChannelEnum, LevelEnum, NationalStatusEnum, TimeUnitEnum } from '../../graph/enums';
 import { DateTimeScalar, LocalDateScalar } from '../../graph/scalars';
 

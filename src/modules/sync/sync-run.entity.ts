@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { Source } from '../../../connectors/kit/model';
+import { SOURCES, type Source } from '../../domain/model';
 
 export const SYNC_RUN_STATUSES = ['RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED', 'ABANDONED', 'HELD'] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
@@ -48,7 +48,7 @@ export class SyncRun {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @Enum({ items: ['NATIONAL', 'IGATE', 'PAKN'], type: 'string', columnType: 'text' })
+  @Enum({ items: [...SOURCES], type: 'string', columnType: 'text' })
   source!: Source;
 
   @Property({ type: 'string', columnType: 'text' })

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Source } from '../../../connectors/kit/model';
+import type { Source } from '../../domain/model';
+import { SOURCES } from '../../domain/model';
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import type { GraphContext } from '../../graph/context';
 import { SourceEnum } from '../../graph/enums';
 import { badInput, notFound } from '../../graph/errors';
 import { ConfirmError, confirmDeletions } from '../../sync/confirm';
 import { RunOverlapError } from '../../sync/ledger';
-import { SOURCES } from '../../sync/sync.service';
 import { findSyncRun, listQuarantined, listSyncRuns, sourceStatuses } from './sync.queries';
 import { QuarantineArgs, QuarantinedRecordNode, SourceStatus, SyncRunNode, SyncRunsArgs } from './sync.types';
 
@@ -28,7 +28,7 @@ export class SyncResolver {
   @Query(() => [SourceStatus], { description: "Each portal's last success, lag and staleness." })
   sources(@Ctx() ctx: GraphContext) {
     return sourceStatuses(ctx.em, {
-      sources: SOURCES,
+      sources: [...SOURCES],
       configured: ctx.services.sync.enabledSources(),
       staleAfterMs: ctx.services.config.sourceStaleAfterMs,
     });

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { Source } from '../../../connectors/kit/model';
+import type { Source } from '../../domain/model';
 import { PageArgs } from '../../graph/connection';
 import { SourceEnum, SyncModeEnum, SyncRunStatusEnum, SyncTriggerEnum } from '../../graph/enums';
 import { DateTimeScalar } from '../../graph/scalars';

@@ -10,8 +10,8 @@ import type { IgateSimulator } from '../../../connectors/igate/simulator';
 import { DEFAULTS } from '../../../connectors/igate/streams';
 import { decodeState, encodeState } from '../../../connectors/igate/window-state';
 import { keyOf, walkWindows } from '../../../connectors/igate/window-walk';
-import type { DossierRecord } from '../../../connectors/kit/model';
 import type { Stream } from '../../../connectors/kit/types';
+import type { DossierRecord } from '../../../src/domain/model';
 import { connectorConfig, drain, keysOf, startSmallSim } from './support';
 
 const PAGE = 40;

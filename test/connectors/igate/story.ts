@@ -5,15 +5,15 @@
  */
 import { toListing } from '../../../connectors/igate/map';
 import type { IgateSimulator } from '../../../connectors/igate/simulator';
-import type {
-  ChannelTerms,
-  NationalProcedureRecord,
-  ProvincialListingRecord,
-} from '../../../connectors/kit/model';
 import { toNationalProcedure } from '../../../connectors/national/map';
 import type { World } from '../../../connectors/world';
 import { nationalDecision, nationalRecord } from '../../../connectors/world/views/national';
 import { defaultCalendar } from '../../../src/domain/calendar';
+import type {
+  ChannelTerms,
+  NationalProcedureRecord,
+  ProvincialListingRecord,
+} from '../../../src/domain/model';
 import { compareNames, normalizeDocNumber } from '../../../src/domain/text';
 import { localDateOf } from '../../../src/domain/time';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIgateConnector } from '../../../connectors/igate';
 import type { IgateSimulator } from '../../../connectors/igate/simulator';
-import type { DossierRecord } from '../../../connectors/kit/model';
 import type { Connector, Stream } from '../../../connectors/kit/types';
+import type { DossierRecord } from '../../../src/domain/model';
 import { allDossierCodes, connectorConfig, drain, keysOf, startSmallSim } from './support';
 
 const DOSSIERS = 'GET /pa/dossier/search';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NationalProcedureRecord } from '../../../connectors/kit/model';
 import type { Connector, Page, ReadOptions } from '../../../connectors/kit/types';
 import { createNationalConnector } from '../../../connectors/national';
+import type { NationalProcedureRecord } from '../../../src/domain/model';
 import { type LocalServer, sendJson, startServer } from '../kit/local-server';
 
 const template = (

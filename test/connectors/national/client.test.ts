@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../../connectors/kit/errors';
-import type { NationalProcedureRecord } from '../../../connectors/kit/model';
 import { FAULT_KINDS } from '../../../connectors/kit/sim/faults';
 import type { Connector, Page, ReadOptions } from '../../../connectors/kit/types';
 import { createNationalConnector, type NationalConfig } from '../../../connectors/national';
 import { type NationalSimulator, startNationalSimulator } from '../../../connectors/national/simulator';
+import type { NationalProcedureRecord } from '../../../src/domain/model';
 
 /** The connector against the §1 simulator over real HTTP, with and without its faults. */
 

@@ -1,5 +1,5 @@
 /** A PAKN simulator and a connector pointed at it, over real HTTP, with a pinned clock. */
-import type { FeedbackRecord } from '../../../connectors/kit/model';
+
 import { localInstant } from '../../../connectors/kit/sim/time';
 import type { Connector, Page, ReadOptions } from '../../../connectors/kit/types';
 import { createPaknConnector, type PaknConfig } from '../../../connectors/pakn';
@@ -9,6 +9,7 @@ import {
   startPaknSimulator,
 } from '../../../connectors/pakn/simulator';
 import { createWorld, type World } from '../../../connectors/world';
+import type { FeedbackRecord } from '../../../src/domain/model';
 
 /** "Now" for both sides: 15/01/2021 10:00 local, after every seeded item. */
 export const NOW = localInstant(2021, 1, 15, 10, 0, 0);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedbackRecord } from '../../../connectors/kit/model';
+import type { FeedbackRecord } from '../../../src/domain/model';
 import { localDateOf } from '../../../src/domain/time';
 import type { GraphResult } from '../../support/hub';
 import { byGraphOrder, type FeedbackGraph, startFeedbackGraph } from './setup';

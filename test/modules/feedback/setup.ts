@@ -3,9 +3,9 @@
  * the same small world, plus what the PAKN portal serves (to compute expected answers).
  */
 import { expect } from 'vitest';
-import type { FeedbackRecord } from '../../../connectors/kit/model';
 import { startNationalSimulator } from '../../../connectors/national/simulator';
 import { toFeedback } from '../../../connectors/pakn/map';
+import type { FeedbackRecord } from '../../../src/domain/model';
 import { smallWorld, startPakn } from '../../connectors/pakn/support';
 import { syncer } from '../../connectors/pakn/sync-support';
 import { createTestDatabase, type TestDatabase } from '../../support/db';

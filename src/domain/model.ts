@@ -1,14 +1,34 @@
 /**
- * The hub's normalized shapes. Every connector maps its portal's raw records into these,
- * so the sync layer stores like with like and the checks compare like with like.
+ * The hub's vocabulary and normalized shapes. Every connector maps its portal's raw records
+ * into these, so the sync layer stores like with like and the checks compare like with like.
  * Dates are JS Date instants; calendar days are LocalDate strings (YYYY-MM-DD, local time).
+ *
+ * Each closed set of names is defined once here, as a value (the graph registers it, entities
+ * list its items) with a type of the same name derived from it.
  */
 
-export type Source = 'NATIONAL' | 'IGATE' | 'PAKN';
-export type Channel = 'DIRECT' | 'ONLINE' | 'POSTAL';
-export type TimeUnit = 'WORKING_DAY' | 'DAY' | 'HOUR' | 'MONTH';
-export type Level = 'MINISTRY' | 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
-export type OnlineLevel = 'INFO' | 'PARTIAL' | 'FULL';
+/** Values of a name-to-name table, as a union type. */
+type ValueOf<T> = T[keyof T];
+
+/** An upstream portal. */
+export const Source = { NATIONAL: 'NATIONAL', IGATE: 'IGATE', PAKN: 'PAKN' } as const;
+export type Source = ValueOf<typeof Source>;
+/** Every source, in the order the hub lists them. */
+export const SOURCES: readonly Source[] = Object.values(Source);
+
+export const Channel = { DIRECT: 'DIRECT', ONLINE: 'ONLINE', POSTAL: 'POSTAL' } as const;
+export type Channel = ValueOf<typeof Channel>;
+export const TimeUnit = { WORKING_DAY: 'WORKING_DAY', DAY: 'DAY', HOUR: 'HOUR', MONTH: 'MONTH' } as const;
+export type TimeUnit = ValueOf<typeof TimeUnit>;
+export const Level = {
+  MINISTRY: 'MINISTRY',
+  PROVINCE: 'PROVINCE',
+  DISTRICT: 'DISTRICT',
+  COMMUNE: 'COMMUNE',
+} as const;
+export type Level = ValueOf<typeof Level>;
+export const OnlineLevel = { INFO: 'INFO', PARTIAL: 'PARTIAL', FULL: 'FULL' } as const;
+export type OnlineLevel = ValueOf<typeof OnlineLevel>;
 /** A calendar day in Asia/Ho_Chi_Minh, `2020-06-30`. */
 export type LocalDate = string;
 
@@ -126,19 +146,27 @@ export interface ProvincialListingRecord {
 }
 
 /** The national TrangThaiHoSo codes 1–10, by name. */
-export type DossierStatus =
-  | 'REGISTERED'
-  | 'RECEIVED'
-  | 'NOT_RECEIVED'
-  | 'PROCESSING'
-  | 'SUPPLEMENT_REQUESTED'
-  | 'PAYMENT_REQUIRED'
-  | 'WITHDRAWN'
-  | 'STOPPED'
-  | 'PROCESSED'
-  | 'RETURNED';
+export const DossierStatus = {
+  REGISTERED: 'REGISTERED',
+  RECEIVED: 'RECEIVED',
+  NOT_RECEIVED: 'NOT_RECEIVED',
+  PROCESSING: 'PROCESSING',
+  SUPPLEMENT_REQUESTED: 'SUPPLEMENT_REQUESTED',
+  PAYMENT_REQUIRED: 'PAYMENT_REQUIRED',
+  WITHDRAWN: 'WITHDRAWN',
+  STOPPED: 'STOPPED',
+  PROCESSED: 'PROCESSED',
+  RETURNED: 'RETURNED',
+} as const;
+export type DossierStatus = ValueOf<typeof DossierStatus>;
 
-export type ApplicantType = 'CITIZEN' | 'BUSINESS' | 'STATE_AGENCY' | 'OTHER_ORGANISATION';
+export const ApplicantType = {
+  CITIZEN: 'CITIZEN',
+  BUSINESS: 'BUSINESS',
+  STATE_AGENCY: 'STATE_AGENCY',
+  OTHER_ORGANISATION: 'OTHER_ORGANISATION',
+} as const;
+export type ApplicantType = ValueOf<typeof ApplicantType>;
 
 /**
  * The person or body filing a dossier. Personal data, kept as domain.md says: the ID
@@ -177,17 +205,35 @@ export interface DossierRecord {
   updatedAt: Date;
 }
 
-export type FeedbackStatus =
-  | 'MOI_TIEP_NHAN'
-  | 'DANG_XU_LY'
-  | 'CHO_BO_SUNG'
-  | 'DA_TRA_LOI'
-  | 'DA_CONG_KHAI'
-  | 'TU_CHOI'
-  | 'CHUYEN_DON_VI_KHAC';
-export type FeedbackStatusGroup = 'WAITING' | 'IN_PROCESS' | 'PROCESSED';
-export type FeedbackClassification = 'QUY_DINH_TTHC' | 'HANH_VI_CB' | 'KHAC';
-export type FeedbackChannel = 'CONG_DVCQG' | 'CONG_TINH' | 'TRUC_TIEP' | 'DUONG_DAY_NONG';
+export const FeedbackStatus = {
+  MOI_TIEP_NHAN: 'MOI_TIEP_NHAN',
+  DANG_XU_LY: 'DANG_XU_LY',
+  CHO_BO_SUNG: 'CHO_BO_SUNG',
+  DA_TRA_LOI: 'DA_TRA_LOI',
+  DA_CONG_KHAI: 'DA_CONG_KHAI',
+  TU_CHOI: 'TU_CHOI',
+  CHUYEN_DON_VI_KHAC: 'CHUYEN_DON_VI_KHAC',
+} as const;
+export type FeedbackStatus = ValueOf<typeof FeedbackStatus>;
+export const FeedbackStatusGroup = {
+  WAITING: 'WAITING',
+  IN_PROCESS: 'IN_PROCESS',
+  PROCESSED: 'PROCESSED',
+} as const;
+export type FeedbackStatusGroup = ValueOf<typeof FeedbackStatusGroup>;
+export const FeedbackClassification = {
+  QUY_DINH_TTHC: 'QUY_DINH_TTHC',
+  HANH_VI_CB: 'HANH_VI_CB',
+  KHAC: 'KHAC',
+} as const;
+export type FeedbackClassification = ValueOf<typeof FeedbackClassification>;
+export const FeedbackChannel = {
+  CONG_DVCQG: 'CONG_DVCQG',
+  CONG_TINH: 'CONG_TINH',
+  TRUC_TIEP: 'TRUC_TIEP',
+  DUONG_DAY_NONG: 'DUONG_DAY_NONG',
+} as const;
+export type FeedbackChannel = ValueOf<typeof FeedbackChannel>;
 
 export interface FeedbackRecord {
   externalId: string;
