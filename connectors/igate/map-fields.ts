@@ -1,5 +1,5 @@
 import { parseIgateDateTime } from '../../src/domain/time';
-import { RecordProblem, textOrNull } from '../national/map-channels';
+import { RecordProblem, textOrNull } from '../kit/record-fields';
 
 /** Shared field readers of the iGate mappers (upstream-apis.md §2). */
 

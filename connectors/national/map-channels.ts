@@ -8,6 +8,7 @@ import type {
 } from '../../src/domain/model';
 import { parseVnd } from '../../src/domain/money';
 import { normalizeText } from '../../src/domain/text';
+import { RecordProblem, textOrNull } from '../kit/record-fields';
 import type { RawChannel, RawFee } from './records';
 
 /** upstream-apis.md §1: KENH 1 in person, 2 online, 3 public postal service. */
@@ -23,22 +24,6 @@ const UNITS: Record<string, TimeUnit> = {
 };
 
 const DECIMAL = /^\d+(\.\d+)?$/;
-
-/** A record-level problem: the whole procedure is rejected with this field. */
-export class RecordProblem extends Error {
-  constructor(
-    readonly field: string,
-    reason: string,
-  ) {
-    super(reason);
-  }
-}
-
-export function textOrNull(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const text = value.normalize('NFC').trim();
-  return text === '' ? null : text;
-}
 
 export function timeUnitOf(text: string): TimeUnit | null {
   return UNITS[normalizeText(text).toLocaleLowerCase('vi')] ?? null;

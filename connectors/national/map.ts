@@ -9,8 +9,9 @@ import type {
   SectorRecord,
 } from '../../src/domain/model';
 import { parseDayMonthYear, parseNationalDateTime } from '../../src/domain/time';
+import { RecordProblem, textOrNull } from '../kit/record-fields';
 import { firstIssue } from '../kit/zod-issues';
-import { RecordProblem, textOrNull, toChannels } from './map-channels';
+import { toChannels } from './map-channels';
 import { agencySchema, decisionSchema, procedureSchema, type RawProcedure, sectorSchema } from './records';
 
 /**

@@ -8,11 +8,11 @@ import { Feedback } from '../modules/feedback/feedback.entity';
 import { ProvincialListing } from '../modules/listing/provincial-listing.entity';
 import { NationalProcedure } from '../modules/procedure/national-procedure.entity';
 import { NationalSector } from '../modules/procedure/national-sector.entity';
-import { QuarantinedRecord } from '../modules/sync/quarantined-record.entity';
-import { ScheduleTick } from '../modules/sync/schedule-tick.entity';
-import { SeenKey } from '../modules/sync/seen-key.entity';
-import { StreamState } from '../modules/sync/stream-state.entity';
-import { SyncRun } from '../modules/sync/sync-run.entity';
+import { QuarantinedRecord } from '../sync/quarantined-record.entity';
+import { ScheduleTick } from '../sync/schedule-tick.entity';
+import { SeenKey } from '../sync/seen-key.entity';
+import { StreamState } from '../sync/stream-state.entity';
+import { SyncRun } from '../sync/sync-run.entity';
 import { CalendarDay } from './calendar-day.entity';
 
 export const entities = [

@@ -15,7 +15,7 @@ import {
 } from '../modules/feedback/feedback.resolver';
 import { ListingResolver, ProcedureListingsResolver } from '../modules/listing/listing.resolver';
 import { ProcedureResolver } from '../modules/procedure/procedure.resolver';
-import { SyncResolver } from '../modules/sync/sync.resolver';
+import { SyncResolver } from '../sync/sync.resolver';
 import './enums';
 
 export const resolvers = [

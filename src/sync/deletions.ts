@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../db/sql';
-import type { TableSpec } from './upsert';
+import type { TableSpec } from '../db/upsert';
 
 export async function recordSeen(
   em: EntityManager,

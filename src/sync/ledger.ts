@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm';
 import type { Source } from '../domain/model';
-import type { SyncCounts, SyncMode, SyncRunStatus, SyncTrigger } from '../modules/sync/sync-run.entity';
+import type { SyncCounts, SyncMode, SyncRunStatus, SyncTrigger } from './sync-run.entity';
 
 export const WORKER_ID = `${hostname()}:${process.pid}`;
 

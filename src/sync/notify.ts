@@ -9,9 +9,9 @@ import axios from 'axios';
 import type { Orm } from '../db/orm';
 import type { Source } from '../domain/model';
 import type { Logger } from '../log';
-import { sourceStatuses } from '../modules/sync/sync.queries';
 import { WORKER_ID } from './ledger';
 import { type RunSummary, syncEvents } from './runner';
+import { sourceStatuses } from './sync.queries';
 
 export type NotificationEvent = 'sync_failed' | 'deletions_held' | 'source_stale';
 

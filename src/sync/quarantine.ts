@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Rejected } from '../../connectors/kit/types';
 import { query } from '../db/sql';
+import { stableJson } from '../db/upsert';
 import type { Source } from '../domain/model';
-import { stableJson } from './upsert';
 
 export async function quarantine(
   em: EntityManager,

@@ -8,14 +8,14 @@ import type { Connector } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
 import type { Source } from '../domain/model';
 import type { Logger } from '../log';
+import { finishRun, heartbeat, startRun } from './ledger';
 import {
   type SyncCounts,
   type SyncMode,
   type SyncRunStatus,
   type SyncTrigger,
   zeroCounts,
-} from '../modules/sync/sync-run.entity';
-import { finishRun, heartbeat, startRun } from './ledger';
+} from './sync-run.entity';
 import { planWalk, type WalkProgress, walkStream } from './walk';
 
 export interface SyncSettings {

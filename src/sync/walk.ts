@@ -6,14 +6,14 @@
 
 import type { RequestStats, Stream } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
+import { upsertRows } from '../db/upsert';
 import type { Source } from '../domain/model';
-import { type SyncCounts, zeroCounts } from '../modules/sync/sync-run.entity';
 import { type DeletionOutcome, detectDeletions, forgetSeen, recordSeen } from './deletions';
 import { addCounts } from './ledger';
 import { quarantine, resolveQuarantined } from './quarantine';
 import { readAhead } from './read-ahead';
 import { closeWalk, loadState, maxCursor, saveWalk } from './state';
-import { upsertRows } from './upsert';
+import { type SyncCounts, zeroCounts } from './sync-run.entity';
 import { writerFor } from './writers';
 
 export interface WalkPlan {

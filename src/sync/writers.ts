@@ -1,4 +1,6 @@
 /** Every stream writer, by source and stream. */
+
+import type { StreamWriter } from '../db/writer';
 import type { Source } from '../domain/model';
 import { igateAgencyWriter } from '../modules/agency/igate-agency.writer';
 import { nationalAgencyWriter } from '../modules/agency/national-agency.writer';
@@ -6,7 +8,6 @@ import { dossierWriter } from '../modules/dossier/dossier.writer';
 import { feedbackWriter } from '../modules/feedback/feedback.writer';
 import { provincialListingWriter } from '../modules/listing/listing.writer';
 import { nationalProcedureWriter, nationalSectorWriter } from '../modules/procedure/national.writers';
-import type { StreamWriter } from './writer';
 
 const writers: StreamWriter[] = [
   nationalSectorWriter,

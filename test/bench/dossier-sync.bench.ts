@@ -13,9 +13,9 @@ import { createIgateConnector } from '../../connectors/igate';
 import { toDossier } from '../../connectors/igate/map-dossier';
 import { startIgateSimulator } from '../../connectors/igate/simulator';
 import type { Orm } from '../../src/db/orm';
+import { contentHash } from '../../src/db/upsert';
 import { dossierWriter } from '../../src/modules/dossier/dossier.writer';
 import { runSync } from '../../src/sync/runner';
-import { contentHash } from '../../src/sync/upsert';
 import { type BenchPostgres, fmt, log, measure } from './support';
 
 const SALT = 'bench-salt-0123456789';

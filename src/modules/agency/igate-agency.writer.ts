@@ -1,5 +1,5 @@
+import { defineWriter } from '../../db/writer';
 import type { AgencyRecord } from '../../domain/model';
-import { defineWriter } from '../../sync/writer';
 
 export const igateAgencyWriter = defineWriter<AgencyRecord>({
   source: 'IGATE',

@@ -1,8 +1,8 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import type { Channel, DossierStatus } from '../../domain/model';
 import { PageArgs } from '../../graph/connection';
+import { DateRange } from '../../graph/date-range';
 import { ChannelEnum, DossierStatusEnum } from '../../graph/enums';
-import { DateRange } from './date-range';
 
 @InputType({ description: 'All given filters must match.' })
 export class DossierFilter {

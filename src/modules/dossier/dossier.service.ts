@@ -5,8 +5,8 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
+import { rangeSql } from '../../graph/date-range';
 import { badInput } from '../../graph/errors';
-import { rangeSql } from './date-range';
 import type { DossierFilter } from './dossier.args';
 import type { DossierNode } from './dossier.types';
 

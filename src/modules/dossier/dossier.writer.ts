@@ -1,5 +1,5 @@
+import { defineWriter } from '../../db/writer';
 import type { DossierRecord } from '../../domain/model';
-import { defineWriter } from '../../sync/writer';
 
 export const dossierWriter = defineWriter<DossierRecord>({
   source: 'IGATE',

@@ -6,13 +6,13 @@ import type {
   FeedbackStatusGroup,
 } from '../../domain/model';
 import { PageArgs } from '../../graph/connection';
+import { DateRange } from '../../graph/date-range';
 import {
   FeedbackChannelEnum,
   FeedbackClassificationEnum,
   FeedbackStatusEnum,
   FeedbackStatusGroupEnum,
 } from '../../graph/enums';
-import { DateRange } from '../dossier/date-range';
 
 @InputType({ description: 'All given filters must match.' })
 export class FeedbackFilter {

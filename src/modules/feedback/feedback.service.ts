@@ -1,8 +1,8 @@
 /** Feedback queries: one statement per list, per relation batch and per count. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
+import { rangeSql } from '../../graph/date-range';
 import { badInput } from '../../graph/errors';
-import { rangeSql } from '../dossier/date-range';
 import type { FeedbackFilter } from './feedback.args';
 import type { FeedbackNode } from './feedback.types';
 

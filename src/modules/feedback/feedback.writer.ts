@@ -1,5 +1,5 @@
+import { defineWriter } from '../../db/writer';
 import type { FeedbackRecord } from '../../domain/model';
-import { defineWriter } from '../../sync/writer';
 
 /** PAKN `feedbacks` → `feedback` (see feedback.entity.ts). */
 export const feedbackWriter = defineWriter<FeedbackRecord>({

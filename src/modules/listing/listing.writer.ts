@@ -1,5 +1,5 @@
+import { defineWriter } from '../../db/writer';
 import type { ProvincialListingRecord } from '../../domain/model';
-import { defineWriter } from '../../sync/writer';
 import { searchText } from '../procedure/search';
 
 export const provincialListingWriter = defineWriter<ProvincialListingRecord>({

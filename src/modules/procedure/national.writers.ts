@@ -1,5 +1,5 @@
+import { defineWriter } from '../../db/writer';
 import type { NationalProcedureRecord, SectorRecord } from '../../domain/model';
-import { defineWriter } from '../../sync/writer';
 import { searchText } from './search';
 
 export const nationalProcedureWriter = defineWriter<NationalProcedureRecord>({

@@ -5,8 +5,8 @@
  */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { Field, InputType } from 'type-graphql';
-import { addDays, isLocalDate, startOfLocalDay } from '../../domain/time';
-import { DateTimeScalar } from '../../graph/scalars';
+import { addDays, isLocalDate, startOfLocalDay } from '../domain/time';
+import { DateTimeScalar } from './scalars';
 
 export type DateBound = { day: string } | { at: Date };
 

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { Source } from '../../domain/model';
+import type { Source } from '../domain/model';
 
 /**
  * An upstream record that failed validation: kept with its redacted raw payload, the field

@@ -1,7 +1,7 @@
 /** Reads of the ledger, the sources' freshness and the quarantine. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Source } from '../../domain/model';
-import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
+import type { Source } from '../domain/model';
+import { type Connection, decodeCursor, toConnection } from '../graph/connection';
 import type {
   QuarantinedRecordNode,
   QuarantineFilter,

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Source } from '../../domain/model';
-import { SOURCES } from '../../domain/model';
-import { ConnectionType, validateFirst } from '../../graph/connection';
-import type { GraphContext } from '../../graph/context';
-import { SourceEnum } from '../../graph/enums';
-import { badInput, notFound } from '../../graph/errors';
-import { ConfirmError, confirmDeletions } from '../../sync/confirm';
-import { RunOverlapError } from '../../sync/ledger';
+import type { Source } from '../domain/model';
+import { SOURCES } from '../domain/model';
+import { ConnectionType, validateFirst } from '../graph/connection';
+import type { GraphContext } from '../graph/context';
+import { SourceEnum } from '../graph/enums';
+import { badInput, notFound } from '../graph/errors';
+import { ConfirmError, confirmDeletions } from './confirm';
+import { RunOverlapError } from './ledger';
 import { findSyncRun, listQuarantined, listSyncRuns, sourceStatuses } from './sync.queries';
 import { QuarantineArgs, QuarantinedRecordNode, SourceStatus, SyncRunNode, SyncRunsArgs } from './sync.types';
 

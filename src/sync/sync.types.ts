@@ -1,8 +1,8 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { Source } from '../../domain/model';
-import { PageArgs } from '../../graph/connection';
-import { SourceEnum, SyncModeEnum, SyncRunStatusEnum, SyncTriggerEnum } from '../../graph/enums';
-import { DateTimeScalar } from '../../graph/scalars';
+import type { Source } from '../domain/model';
+import { PageArgs } from '../graph/connection';
+import { SourceEnum, SyncModeEnum, SyncRunStatusEnum, SyncTriggerEnum } from '../graph/enums';
+import { DateTimeScalar } from '../graph/scalars';
 import type { SyncMode, SyncRunStatus, SyncTrigger } from './sync-run.entity';
 
 @ObjectType({ description: 'A stream cursor before or after a run.' })

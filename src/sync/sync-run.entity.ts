@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { SOURCES, type Source } from '../../domain/model';
+import { SOURCES, type Source } from '../domain/model';
 
 export const SYNC_RUN_STATUSES = ['RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED', 'ABANDONED', 'HELD'] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];

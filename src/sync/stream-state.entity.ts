@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Source } from '../../domain/model';
+import type { Source } from '../domain/model';
 
 /**
  * Where each stream of each source stands: its incremental cursor (saved only after the

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query } from '../db/sql';
+import { query } from './sql';
 
 export type ColumnType =
   | 'text'
