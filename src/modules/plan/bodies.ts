@@ -1,4 +1,4 @@
-import type { Level } from '../../../connectors/kit/model';
+import type { Level } from '../../domain/model';
 import { foldDiacritics } from '../../domain/text';
 import type { PlanBodyText } from './plan.model';
 

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../../connectors/kit/model';
+import type { LocalDate } from '../../domain/model';
 import { addDays, daysInMonth, isLocalDate, pad2, pad4 } from '../../domain/local-date';
 import type { PlanDeadline, PlanDeadlineKind } from './plan.model';
 

@@ -1,4 +1,4 @@
-import type { Level, LocalDate } from '../../../connectors/kit/model';
+import type { Level, LocalDate } from '../../domain/model';
 
 /** How a deadline cell reads (issue 13, "Deadlines"). OTHER keeps the text; nothing is guessed. */
 export const PLAN_DEADLINE_KINDS = [
