@@ -7,10 +7,12 @@ import { Migration20261126000000_initial } from './Migration20261126000000_initi
 import { Migration20261126120100_igate } from './Migration20261126120100_igate';
 import { Migration20261126120300_feedback } from './Migration20261126120300_feedback';
 import { Migration20261201100000_calendar } from './Migration20261201100000_calendar';
+import { Migration20261201100100_findings } from './Migration20261201100100_findings';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
   { name: 'Migration20261126120100_igate', class: Migration20261126120100_igate },
   { name: 'Migration20261126120300_feedback', class: Migration20261126120300_feedback },
   { name: 'Migration20261201100000_calendar', class: Migration20261201100000_calendar },
+  { name: 'Migration20261201100100_findings', class: Migration20261201100100_findings },
 ];

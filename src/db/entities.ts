@@ -3,6 +3,10 @@
 import { Agency } from '../modules/agency/agency.entity';
 import { IgateAgency } from '../modules/agency/igate-agency.entity';
 import { NationalAgency } from '../modules/agency/national-agency.entity';
+import { CheckRun } from '../modules/check/check-run.entity';
+import { CheckText } from '../modules/check/check-text.entity';
+import { Finding } from '../modules/check/finding.entity';
+import { FindingEvent } from '../modules/check/finding-event.entity';
 import { Dossier } from '../modules/dossier/dossier.entity';
 import { Feedback } from '../modules/feedback/feedback.entity';
 import { ProvincialListing } from '../modules/listing/provincial-listing.entity';
@@ -30,4 +34,8 @@ export const entities = [
   Dossier,
   Feedback,
   CalendarDay,
+  Finding,
+  FindingEvent,
+  CheckRun,
+  CheckText,
 ];
