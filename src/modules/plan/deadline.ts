@@ -1,5 +1,5 @@
-import type { LocalDate } from '../../domain/model';
 import { addDays, daysInMonth, isLocalDate, pad2, pad4 } from '../../domain/local-date';
+import type { LocalDate } from '../../domain/model';
 import type { PlanDeadline, PlanDeadlineKind } from './plan.model';
 
 /**
