@@ -2,7 +2,7 @@
 /** The `hub` command. */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { migrateCommand, serveCommand, simulateCommand, syncCommand } from './commands';
+import { migrateCommand, planCommand, serveCommand, simulateCommand, syncCommand } from './commands';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseStartError } from './db/database';
 import { createLogger } from './log';
@@ -14,6 +14,7 @@ const USAGE = `usage: hub <command>
   sync confirm <run id>                  apply the deletions a HELD run kept back
   migrate                                apply database migrations
   simulate                               only the three simulated portals, for trying connectors
+  plan import FILE [--year Y] [--province P]  import the province's yearly plan (text, CSV or xlsx); exit code 1 when refused
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
       return migrateCommand(config, log);
     case 'simulate':
       return simulateCommand(config, log);
+    case 'plan':
+      return planCommand(config, log, rest);
     case 'check':
     case 'report':
     case 'keys':

@@ -1,4 +1,5 @@
 export { migrateCommand } from './migrate';
+export { planCommand } from './plan';
 export { serveCommand } from './serve';
 export { simulateCommand } from './simulate';
 export { syncCommand } from './sync';

@@ -10,6 +10,8 @@ import { FindingEvent } from '../modules/check/finding-event.entity';
 import { Dossier } from '../modules/dossier/dossier.entity';
 import { Feedback } from '../modules/feedback/feedback.entity';
 import { ProvincialListing } from '../modules/listing/provincial-listing.entity';
+import { Plan } from '../modules/plan/plan.entity';
+import { PlanTask } from '../modules/plan/plan-task.entity';
 import { NationalProcedure } from '../modules/procedure/national-procedure.entity';
 import { NationalSector } from '../modules/procedure/national-sector.entity';
 import { QuarantinedRecord } from '../sync/quarantined-record.entity';
@@ -38,4 +40,6 @@ export const entities = [
   FindingEvent,
   CheckRun,
   CheckText,
+  Plan,
+  PlanTask,
 ];

@@ -1,7 +1,20 @@
 /** The plan module's public surface. */
 export { splitBodies } from './bodies';
+export { type AgencyRef, bodyMatcher, type MatchedBody, nameKey } from './body-match';
 export { parseDeadline } from './deadline';
+export { Plan } from './plan.entity';
 export type * from './plan.model';
 export { PLAN_DEADLINE_KINDS } from './plan.model';
+export {
+  listPlans,
+  planOfYear,
+  planVersions,
+  type StoredPlan,
+  type StoredPlanTask,
+  unmatchedBodies,
+} from './plan.queries';
+export { type PlanImportResult, storePlan } from './plan.writer';
 export { planFileFormat, readPlanFile } from './plan-file';
 export { PlanFileError } from './plan-file.error';
+export { importPlanFile, type PlanImportReport } from './plan-import';
+export { PlanTask } from './plan-task.entity';
