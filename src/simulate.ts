@@ -3,10 +3,10 @@
  * over real HTTP exactly as they would to the real portals.
  */
 
-import { startIgateSimulator } from '../connectors/igate/simulator';
-import { type FaultOptions, faultOptionsFromEnv } from '../connectors/kit/sim/faults';
-import { startNationalSimulator } from '../connectors/national/simulator';
-import { dossierReferencesOf, startPaknSimulator } from '../connectors/pakn/simulator';
+import { startIgateSimulator } from '../connectors/sim/igate/simulator';
+import { type FaultOptions, faultOptionsFromEnv } from '../connectors/sim/kit/faults';
+import { startNationalSimulator } from '../connectors/sim/national/simulator';
+import { dossierReferencesOf, startPaknSimulator } from '../connectors/sim/pakn/simulator';
 import type { HubConfig } from './config';
 import type { Logger } from './log';
 

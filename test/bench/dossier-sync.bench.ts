@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { createIgateConnector } from '../../connectors/igate';
 import { toDossier } from '../../connectors/igate/map-dossier';
-import { startIgateSimulator } from '../../connectors/igate/simulator';
+import { startIgateSimulator } from '../../connectors/sim/igate/simulator';
 import type { Orm } from '../../src/db/orm';
 import { contentHash } from '../../src/db/upsert';
 import { dossierWriter } from '../../src/modules/dossier/dossier.writer';

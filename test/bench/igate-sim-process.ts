@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
-import { startIgateSimulator } from '../../connectors/igate/simulator';
+import { startIgateSimulator } from '../../connectors/sim/igate/simulator';
 
 async function main() {
   const dossiers = Number(process.argv[2] ?? 100_000);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NationalSimulator, startNationalSimulator } from '../../connectors/national/simulator';
+import { type NationalSimulator, startNationalSimulator } from '../../connectors/sim/national/simulator';
 import { openOrm } from '../../src/db/orm';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { type GraphResult, startTestHub, type TestHub, testConfig, testServices } from '../support/hub';

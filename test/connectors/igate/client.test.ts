@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IgateClient } from '../../../connectors/igate';
-import type { IgateSimulator } from '../../../connectors/igate/simulator';
 import { ConfigurationError } from '../../../connectors/kit/errors';
+import type { IgateSimulator } from '../../../connectors/sim/igate/simulator';
 import { connectorConfig, startSmallSim } from './support';
 
 const TOKEN = 'POST /auth/realms/digo/protocol/openid-connect/token';

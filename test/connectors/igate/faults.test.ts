@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_KINDS } from '../../../connectors/kit/sim/faults';
+import { FAULT_KINDS } from '../../../connectors/sim/kit/faults';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
 import { startSmallSim } from './support';
 import { snapshot, syncIgate } from './sync-support';

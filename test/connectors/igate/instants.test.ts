@@ -6,11 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIgateConnector, IgateClient } from '../../../connectors/igate';
-import type { IgateSimulator } from '../../../connectors/igate/simulator';
 import { DEFAULTS } from '../../../connectors/igate/streams';
 import { decodeState, encodeState } from '../../../connectors/igate/window-state';
 import { keyOf, walkWindows } from '../../../connectors/igate/window-walk';
 import type { Stream } from '../../../connectors/kit/types';
+import type { IgateSimulator } from '../../../connectors/sim/igate/simulator';
 import type { DossierRecord } from '../../../src/domain/model';
 import { connectorConfig, drain, keysOf, startSmallSim } from './support';
 

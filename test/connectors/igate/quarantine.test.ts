@@ -4,7 +4,7 @@ import {
   DOSSIER_BAD_KINDS,
   type IgateSimulator,
   type PlantedBadRecord,
-} from '../../../connectors/igate/simulator';
+} from '../../../connectors/sim/igate/simulator';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
 import { startSmallSim } from './support';
 import { syncIgate } from './sync-support';

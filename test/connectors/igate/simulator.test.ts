@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IgateClient } from '../../../connectors/igate';
 import { toDossier } from '../../../connectors/igate/map';
-import { startIgateSimulator } from '../../../connectors/igate/simulator';
-import { createWorld } from '../../../connectors/world';
+import { startIgateSimulator } from '../../../connectors/sim/igate/simulator';
+import { createWorld } from '../../../connectors/sim/world';
 import { defaultCalendar } from '../../../src/domain/calendar';
 import { parseIgateDateTime } from '../../../src/domain/time';
 import { listingFindings, type Seen } from './story';

@@ -4,10 +4,10 @@
  * planted finding is there, and nothing else is. Not the hub's checks: a test's oracle.
  */
 import { toListing } from '../../../connectors/igate/map';
-import type { IgateSimulator } from '../../../connectors/igate/simulator';
 import { toNationalProcedure } from '../../../connectors/national/map';
-import type { World } from '../../../connectors/world';
-import { nationalDecision, nationalRecord } from '../../../connectors/world/views/national';
+import type { IgateSimulator } from '../../../connectors/sim/igate/simulator';
+import type { World } from '../../../connectors/sim/world';
+import { nationalDecision, nationalRecord } from '../../../connectors/sim/world/views/national';
 import { defaultCalendar } from '../../../src/domain/calendar';
 import type {
   ChannelTerms,

@@ -1,12 +1,12 @@
 /** Shared setup of the iGate tests: a small simulated province and a connector tuned to it. */
 import type { IgateConfig } from '../../../connectors/igate';
+import type { Page, ReadOptions, Stream } from '../../../connectors/kit/types';
 import {
   type IgateSimulator,
   type IgateSimulatorOptions,
   startIgateSimulator,
-} from '../../../connectors/igate/simulator';
-import type { Page, ReadOptions, Stream } from '../../../connectors/kit/types';
-import { createWorld, type World } from '../../../connectors/world';
+} from '../../../connectors/sim/igate/simulator';
+import { createWorld, type World } from '../../../connectors/sim/world';
 
 export const SALT = 'test-salt-0123456789abcdef';
 

@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createIgateConnector, type IgateConfig } from '../../../connectors/igate';
-import type { IgateSimulator } from '../../../connectors/igate/simulator';
+import type { IgateSimulator } from '../../../connectors/sim/igate/simulator';
 import type { Logger } from '../../../src/log';
 import type { RunOptions, RunSummary } from '../../../src/sync/runner';
 import { SyncService } from '../../../src/sync/sync.service';

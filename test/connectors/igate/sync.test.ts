@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { IgateSimulator } from '../../../connectors/igate/simulator';
+import type { IgateSimulator } from '../../../connectors/sim/igate/simulator';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
 import { SALT, smallWorld, startSmallSim } from './support';
 import { memoryLogger, syncIgate } from './sync-support';

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IgateClient } from '../../../connectors/igate';
 import type { IgateQuery } from '../../../connectors/igate/client';
-import type { IgateSimulator } from '../../../connectors/igate/simulator';
 import { keyOf, walkWindows } from '../../../connectors/igate/window-walk';
+import type { IgateSimulator } from '../../../connectors/sim/igate/simulator';
 import { connectorConfig, startSmallSim } from './support';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIgateConnector } from '../../../connectors/igate';
-import type { IgateSimulator } from '../../../connectors/igate/simulator';
 import type { Connector, Stream } from '../../../connectors/kit/types';
+import type { IgateSimulator } from '../../../connectors/sim/igate/simulator';
 import type { DossierRecord } from '../../../src/domain/model';
 import { allDossierCodes, connectorConfig, drain, keysOf, startSmallSim } from './support';
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../../connectors/kit/errors';
-import { FAULT_KINDS } from '../../../connectors/kit/sim/faults';
 import type { Connector, Page, ReadOptions } from '../../../connectors/kit/types';
 import { createNationalConnector, type NationalConfig } from '../../../connectors/national';
-import { type NationalSimulator, startNationalSimulator } from '../../../connectors/national/simulator';
+import { FAULT_KINDS } from '../../../connectors/sim/kit/faults';
+import { type NationalSimulator, startNationalSimulator } from '../../../connectors/sim/national/simulator';
 import type { NationalProcedureRecord } from '../../../src/domain/model';
 
 /** The connector against the §1 simulator over real HTTP, with and without its faults. */

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromCompact } from '../../../connectors/kit/sim/time';
+import { fromCompact } from '../../../connectors/sim/kit/time';
 import {
   type NationalSimulator,
   type NationalSimulatorOptions,
   startNationalSimulator,
-} from '../../../connectors/national/simulator';
+} from '../../../connectors/sim/national/simulator';
 
 type Json = Record<string, unknown>;
 type Item = { MATTHC?: string; TENTTHC: string; NGAYCAPNHAT: string; TRANGTHAI: number };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FAULT_KINDS, type FaultKind } from '../../../connectors/kit/sim/faults';
+import { FAULT_KINDS, type FaultKind } from '../../../connectors/sim/kit/faults';
 import type { RunSummary } from '../../../src/sync/runner';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
 import type { PaknSetup } from './support';

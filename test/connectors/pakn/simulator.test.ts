@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { localInstant } from '../../../connectors/kit/sim/time';
 import { toFeedback } from '../../../connectors/pakn/map';
-import { type PaknSimulator, startPaknSimulator } from '../../../connectors/pakn/simulator';
+import { localInstant } from '../../../connectors/sim/kit/time';
+import { type PaknSimulator, startPaknSimulator } from '../../../connectors/sim/pakn/simulator';
 import { defaultCalendar } from '../../../src/domain/calendar';
 import { localDateOf, parsePaknDateTime } from '../../../src/domain/time';
 import { NOW, smallWorld } from './support';

@@ -1,14 +1,14 @@
 /** A PAKN simulator and a connector pointed at it, over real HTTP, with a pinned clock. */
 
-import { localInstant } from '../../../connectors/kit/sim/time';
 import type { Connector, Page, ReadOptions } from '../../../connectors/kit/types';
 import { createPaknConnector, type PaknConfig } from '../../../connectors/pakn';
+import { localInstant } from '../../../connectors/sim/kit/time';
 import {
   type PaknSimulator,
   type PaknSimulatorOptions,
   startPaknSimulator,
-} from '../../../connectors/pakn/simulator';
-import { createWorld, type World } from '../../../connectors/world';
+} from '../../../connectors/sim/pakn/simulator';
+import { createWorld, type World } from '../../../connectors/sim/world';
 import type { FeedbackRecord } from '../../../src/domain/model';
 
 /** "Now" for both sides: 15/01/2021 10:00 local, after every seeded item. */

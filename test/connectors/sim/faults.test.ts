@@ -4,8 +4,8 @@ import {
   FaultInjector,
   faultOptionsFromEnv,
   TRANSPORT_FAULTS,
-} from '../../../connectors/kit/sim/faults';
-import { Rng, rngFor } from '../../../connectors/kit/sim/prng';
+} from '../../../connectors/sim/kit/faults';
+import { Rng, rngFor } from '../../../connectors/sim/kit/prng';
 
 const drawMany = (injector: FaultInjector, n: number): Array<string | null> =>
   Array.from({ length: n }, () => injector.draw('POST /x', FAULT_KINDS));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultKind } from '../../../connectors/kit/sim/faults';
-import { type SimServer, startSimServer } from '../../../connectors/kit/sim/server';
+import type { FaultKind } from '../../../connectors/sim/kit/faults';
+import { type SimServer, startSimServer } from '../../../connectors/sim/kit/server';
 
 let server: SimServer | null = null;
 afterEach(async () => {

@@ -8,7 +8,7 @@ import {
   toDayMonthYearTime,
   toIsoLocal,
   toLocalDate,
-} from '../../../connectors/kit/sim/time';
+} from '../../../connectors/sim/kit/time';
 
 describe('portal date formats (local time, UTC+07:00)', () => {
   const at = Date.parse('2020-02-14T02:30:00Z');

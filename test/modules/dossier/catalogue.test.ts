@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../../connectors/igate/simulator';
+import type { Manifest } from '../../../connectors/sim/igate/simulator';
 import { type Province, syncedProvince } from './setup';
 
 interface ListingView {

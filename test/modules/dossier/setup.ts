@@ -4,9 +4,9 @@
  * is served over real HTTP.
  */
 import { graphql } from 'graphql';
-import { type IgateSimulator, startIgateSimulator } from '../../../connectors/igate/simulator';
-import { type NationalSimulator, startNationalSimulator } from '../../../connectors/national/simulator';
-import { createWorld } from '../../../connectors/world';
+import { type IgateSimulator, startIgateSimulator } from '../../../connectors/sim/igate/simulator';
+import { type NationalSimulator, startNationalSimulator } from '../../../connectors/sim/national/simulator';
+import { createWorld } from '../../../connectors/sim/world';
 import type { GraphContext } from '../../../src/graph/context';
 import { hubSchema } from '../../../src/graph/schema';
 import { createLogger } from '../../../src/log';

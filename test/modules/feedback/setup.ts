@@ -3,8 +3,8 @@
  * the same small world, plus what the PAKN portal serves (to compute expected answers).
  */
 import { expect } from 'vitest';
-import { startNationalSimulator } from '../../../connectors/national/simulator';
 import { toFeedback } from '../../../connectors/pakn/map';
+import { startNationalSimulator } from '../../../connectors/sim/national/simulator';
 import type { FeedbackRecord } from '../../../src/domain/model';
 import { smallWorld, startPakn } from '../../connectors/pakn/support';
 import { syncer } from '../../connectors/pakn/sync-support';
