@@ -2,13 +2,13 @@
  * A hub over one small simulated province with all three portals (one shared live
  * catalogue), synced through the hub's own connectors, for the consistency checks.
  */
-import { type IgateSimulator, startIgateSimulator } from '../../../connectors/igate/simulator';
-import { type NationalSimulator, startNationalSimulator } from '../../../connectors/national/simulator';
+import { type IgateSimulator, startIgateSimulator } from '../../../connectors/sim/igate/simulator';
+import { type NationalSimulator, startNationalSimulator } from '../../../connectors/sim/national/simulator';
 import {
   dossierReferencesOf,
   type PaknSimulator,
   startPaknSimulator,
-} from '../../../connectors/pakn/simulator';
+} from '../../../connectors/sim/pakn/simulator';
 import type { Source } from '../../../src/domain/model';
 import { type CheckRunOptions, runChecks } from '../../../src/modules/check';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
