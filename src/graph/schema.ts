@@ -14,6 +14,7 @@ import {
   ProcedureFeedbackResolver,
 } from '../modules/feedback/feedback.resolver';
 import { ListingResolver, ProcedureListingsResolver } from '../modules/listing/listing.resolver';
+import { PlanBodyResolver, PlanResolver } from '../modules/plan';
 import { ProcedureResolver } from '../modules/procedure/procedure.resolver';
 import { SyncResolver } from '../sync/sync.resolver';
 import './enums';
@@ -30,6 +31,8 @@ export const resolvers = [
   FeedbackResolver,
   ProcedureFeedbackResolver,
   AgencyFeedbackResolver,
+  PlanResolver,
+  PlanBodyResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -13,6 +13,7 @@ export {
   type StoredPlanTask,
   unmatchedBodies,
 } from './plan.queries';
+export { PlanBodyResolver, PlanResolver } from './plan.resolver';
 export { type PlanImportResult, storePlan } from './plan.writer';
 export { planFileFormat, readPlanFile } from './plan-file';
 export { PlanFileError } from './plan-file.error';

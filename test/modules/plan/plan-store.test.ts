@@ -10,6 +10,7 @@ import {
   storePlan,
 } from '../../../src/modules/plan';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
+import { seedAgencies } from './agencies';
 import { REFERENCE_FILE } from './reference-plan';
 
 const reference = readFileSync(REFERENCE_FILE);
@@ -29,25 +30,6 @@ async function counts(): Promise<{ plans: number; tasks: number }> {
     'select (select count(*) from plan) as plans, (select count(*) from plan_task) as tasks',
   );
   return { plans: Number(row!.plans), tasks: Number(row!.tasks) };
-}
-
-/** A few of Bình Định's agencies as the portals list them (names as iGate spells them). */
-async function seedAgencies(): Promise<void> {
-  const rows: [string, string, string, string | null][] = [
-    ['000.00.00.H21', 'Ủy ban nhân dân tỉnh Bình Định', 'PROVINCE', null],
-    ['000.00.01.H21', 'Sở Tư pháp', 'PROVINCE', '000.00.00.H21'],
-    ['000.00.15.H21', 'Sở Thông tin và Truyền thông', 'PROVINCE', '000.00.00.H21'],
-    ['000.00.19.H21', 'Ban Dân tộc', 'PROVINCE', '000.00.00.H21'],
-    ['000.00.22.H21', 'Văn phòng Uỷ ban nhân dân tỉnh', 'PROVINCE', '000.00.00.H21'],
-    ['000.00.23.H21', 'Ủy ban nhân dân thành phố Quy Nhơn', 'DISTRICT', '000.00.00.H21'],
-    ['000.01.23.H21', 'Ủy ban nhân dân phường Trần Phú', 'COMMUNE', '000.00.23.H21'],
-  ];
-  for (const [code, name, level, parent] of rows) {
-    await em().execute(
-      `insert into igate_agency (code, name, level, parent_code, content_hash) values (?, ?, ?, ?, 'x')`,
-      [code, name, level, parent],
-    );
-  }
 }
 
 describe('storing the plan', () => {
@@ -119,7 +101,7 @@ describe('storing the plan', () => {
 
 describe("matching the plan's bodies to agencies", () => {
   it('matches named bodies by normalized name and categories to their level; lists the rest', async () => {
-    await seedAgencies();
+    await seedAgencies(db);
     const report = await importPlanFile(em(), 'binh-dinh-2020.txt', reference);
     expect(report.unmatched).toEqual([
       'VNPT Bình Định',
@@ -151,7 +133,7 @@ describe("matching the plan's bodies to agencies", () => {
   });
 
   it('two agencies of the same name match neither', async () => {
-    await seedAgencies();
+    await seedAgencies(db);
     await em().execute(
       `insert into igate_agency (code, name, level, parent_code, content_hash) values ('000.00.99.H21', 'Ban Dân tộc tỉnh', 'PROVINCE', '000.00.00.H21', 'x')`,
     );
