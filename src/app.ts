@@ -6,7 +6,9 @@ import type { HubConfig } from './config';
 import { type Database, openDatabase } from './db/database';
 import type { HubServices } from './graph/context';
 import type { Logger } from './log';
+import { CheckService } from './modules/check';
 import { pointAtSimulators, type Simulators, startSimulators } from './simulate';
+import { checkJob } from './sync/check-triggers';
 import { connectorFactory } from './sync/connectors';
 import { syncJobs } from './sync/jobs';
 import { Scheduler } from './sync/scheduler';
@@ -39,7 +41,7 @@ export async function openRuntime(config: HubConfig, log: Logger): Promise<HubRu
     config: effective,
     db,
     sims,
-    services: { config: effective, sync },
+    services: { config: effective, sync, checks: new CheckService(db.orm, log) },
     async close() {
       await sims?.close();
       await db.close();
@@ -48,5 +50,8 @@ export async function openRuntime(config: HubConfig, log: Logger): Promise<HubRu
 }
 
 export function createScheduler(runtime: HubRuntime, log: Logger): Scheduler {
-  return new Scheduler(runtime.db.orm, log, syncJobs(runtime.services.sync, runtime.config));
+  const jobs = syncJobs(runtime.services.sync, runtime.config);
+  const checks = runtime.config.schedules.checks;
+  if (checks) jobs.push(checkJob(runtime.services.checks, checks));
+  return new Scheduler(runtime.db.orm, log, jobs);
 }

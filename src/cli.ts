@@ -2,7 +2,14 @@
 /** The `hub` command. */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { migrateCommand, planCommand, serveCommand, simulateCommand, syncCommand } from './commands';
+import {
+  checkCommand,
+  migrateCommand,
+  planCommand,
+  serveCommand,
+  simulateCommand,
+  syncCommand,
+} from './commands';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseStartError } from './db/database';
 import { createLogger } from './log';
@@ -12,6 +19,8 @@ const USAGE = `usage: hub <command>
   serve                                  the graph and the schedules (npm start)
   sync <national|igate|pakn|all> [--full]  one sync now; exit code 1 when it failed, 3 when deletions are held
   sync confirm <run id>                  apply the deletions a HELD run kept back
+  check [--format csv|xlsx --out FILE]   run the consistency checks now (JSON summary; exit 1 when the run failed)
+                                         and write the open findings to FILE
   migrate                                apply database migrations
   simulate                               only the three simulated portals, for trying connectors
   plan import FILE [--year Y] [--province P]  import the province's yearly plan (text, CSV or xlsx); exit code 1 when refused
@@ -42,7 +51,14 @@ async function main(argv: string[]): Promise<number> {
       return simulateCommand(config, log);
     case 'plan':
       return planCommand(config, log, rest);
-    case 'check':
+    case 'check': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { format: { type: 'string' }, out: { type: 'string' } },
+        allowPositionals: false,
+      });
+      return checkCommand(config, log, values);
+    }
     case 'report':
     case 'keys':
       process.stderr.write(`hub ${command}: not available in this version yet\n`);

@@ -1,3 +1,4 @@
+export { checkCommand } from './check';
 export { migrateCommand } from './migrate';
 export { planCommand } from './plan';
 export { serveCommand } from './serve';

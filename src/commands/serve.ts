@@ -9,7 +9,14 @@ import { createScheduler, openRuntime } from '../app';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
 import { startServer } from '../server';
-import { createNotifier, type Notifier, notifyRunOutcomes, notifyStaleSources } from '../sync/notify';
+import { checkAfterSyncs } from '../sync/check-triggers';
+import {
+  createNotifier,
+  type Notifier,
+  notifyHighFindings,
+  notifyRunOutcomes,
+  notifyStaleSources,
+} from '../sync/notify';
 import { untilSignal } from './signals';
 
 const SHUTDOWN_LIMIT_MS = 25_000;
@@ -38,6 +45,9 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
 
   const scheduler = config.role === 'api' ? null : createScheduler(runtime, log);
   const notifier = scheduler ? startNotifications(runtime, log) : null;
+  // Workers check after every sync that changed procedure data, the first ones included:
+  // a fresh simulated hub shows findings as soon as its first syncs are in.
+  const stopCheckTriggers = scheduler ? checkAfterSyncs(runtime.services.checks, log) : null;
   const background: Promise<unknown>[] = [];
   if (scheduler) {
     for (const source of sync.enabledSources()) {
@@ -94,6 +104,8 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
     log.debug({ event: 'shutdown_step', step: name }, 'stopped');
   };
   await step('schedules', () => scheduler?.stop());
+  await step('check triggers', () => stopCheckTriggers?.());
+  await step('checks', () => runtime.services.checks.idle());
   await step('notifications', () => notifier?.stop());
   await step('background syncs', () => Promise.allSettled(background));
   await step('server', () => server?.close());
@@ -114,6 +126,7 @@ function startNotifications(
   if (!webhookUrl || !webhookSecret) return null;
   const notifier: Notifier = createNotifier({ url: webhookUrl, secret: webhookSecret, log });
   const unsubscribe = notifyRunOutcomes(notifier);
+  const unsubscribeChecks = notifyHighFindings(notifier, runtime.db.orm);
   const timer = setInterval(() => {
     notifyStaleSources({
       orm: runtime.db.orm,
@@ -129,6 +142,7 @@ function startNotifications(
     stop() {
       clearInterval(timer);
       unsubscribe();
+      unsubscribeChecks();
       notifier.stop();
     },
   };

@@ -4,12 +4,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
+import type { CheckService } from '../modules/check';
 import type { SyncService } from '../sync/sync.service';
 import type { Principal } from './auth';
 
 export interface HubServices {
   config: HubConfig;
   sync: SyncService;
+  checks: CheckService;
 }
 
 export interface GraphContext {

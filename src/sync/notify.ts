@@ -9,11 +9,12 @@ import axios from 'axios';
 import type { Orm } from '../db/orm';
 import type { Source } from '../domain/model';
 import type { Logger } from '../log';
+import { type CheckRunSummary, checkEvents } from '../modules/check';
 import { WORKER_ID } from './ledger';
 import { type RunSummary, syncEvents } from './runner';
 import { sourceStatuses } from './sync.queries';
 
-export type NotificationEvent = 'sync_failed' | 'deletions_held' | 'source_stale';
+export type NotificationEvent = 'sync_failed' | 'deletions_held' | 'source_stale' | 'findings_high';
 
 export interface Notifier {
   send(event: NotificationEvent, data: Record<string, unknown>): void;
@@ -99,6 +100,39 @@ export function notifyRunOutcomes(notifier: Notifier): () => void {
   };
   syncEvents.on('run-finished', listener);
   return () => syncEvents.off('run-finished', listener);
+}
+
+/** At most this many findings are listed in one summary; the count says how many there were. */
+const HIGH_LISTED = 50;
+
+/**
+ * One summary per check run that opened or reopened HIGH findings (only the process that
+ * ran the check hears it, so it is sent once). Returns the unsubscribe function.
+ */
+export function notifyHighFindings(notifier: Notifier, orm: Orm): () => void {
+  const listener = (run: CheckRunSummary) => {
+    if (run.status !== 'SUCCEEDED' || run.highFindingIds.length === 0) return;
+    void orm.em
+      .fork()
+      .execute<Record<string, unknown>[]>(
+        `select id::text as id, kind, subject_code as "subjectCode", national_code as "nationalCode", field, channel,
+                status, national_value as "nationalValue", provincial_value as "provincialValue", rule
+           from finding where id in (select jsonb_array_elements_text(?::jsonb)::bigint) order by kind, subject_code limit ?`,
+        [JSON.stringify(run.highFindingIds), HIGH_LISTED],
+      )
+      .then((findings) =>
+        notifier.send('findings_high', {
+          checkRunId: run.id,
+          opened: run.opened,
+          reopened: run.reopened,
+          high: run.highFindingIds.length,
+          findings,
+        }),
+      )
+      .catch(() => {});
+  };
+  checkEvents.on('run-finished', listener);
+  return () => checkEvents.off('run-finished', listener);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { type HubConfig, loadConfig } from '../../src/config';
 import type { HubServices } from '../../src/graph/context';
 import { createLogger } from '../../src/log';
+import { CheckService } from '../../src/modules/check';
 import { startServer } from '../../src/server';
 import { connectorFactory } from '../../src/sync/connectors';
 import { SyncService } from '../../src/sync/sync.service';
@@ -52,7 +53,11 @@ export function testConfig(env: Record<string, string | undefined> = {}): HubCon
 
 export function testServices(db: TestDatabase, config: HubConfig): HubServices {
   const log = createLogger('silent');
-  return { config, sync: new SyncService(db.orm, config, log, connectorFactory(config, log)) };
+  return {
+    config,
+    sync: new SyncService(db.orm, config, log, connectorFactory(config, log)),
+    checks: new CheckService(db.orm, log),
+  };
 }
 
 export async function startTestHub(db: TestDatabase, config: HubConfig = testConfig()): Promise<TestHub> {

@@ -3,3 +3,9 @@
  * commands import from here only.
  */
 export { CheckOverlapError, type CheckRunOptions, type CheckRunSummary, runChecks } from './check.runner';
+export { CheckService, checkEvents } from './check.service';
+export type { ExportFinding } from './export/columns';
+export { findingsCsv } from './export/findings-csv';
+export { findingsXlsx } from './export/findings-xlsx';
+export { openFindingsForExport } from './export/open-findings';
+export { FindingStatusError } from './finding-status';
