@@ -1,10 +1,11 @@
 /**
  * HTTP: /graphql (Apollo Server 5 over node:http, GraphiQL for browsers), /healthz,
- * /readyz, /metrics. No framework: the hub needs five routes.
+ * /readyz, /metrics, the console at /console. No framework: the hub needs a handful of routes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { CONSOLE_PATH, serveConsole } from './console-assets';
 import type { Orm } from './db/orm';
 import { authenticate } from './graph/auth';
 import type { GraphContext, HubServices } from './graph/context';
@@ -128,6 +129,9 @@ export async function startServer(deps: {
     if (url.pathname === '/metrics') {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
       return res.end(await metricsText(orm));
+    }
+    if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) {
+      return serveConsole(url.pathname, res);
     }
     if (url.pathname.startsWith('/graphiql/')) {
       const asset = graphiqlAsset(url.pathname.slice('/graphiql/'.length));

@@ -80,7 +80,10 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
       : null;
 
   const lines = [`tthc-hub is up (role ${config.role}${config.simulate ? ', simulated portals' : ''})`];
-  if (server) lines.push(`  graph:   ${server.url}   (open it in a browser for GraphiQL)`);
+  if (server) {
+    lines.push(`  console: ${server.url.replace(/\/graphql$/, '/console/')}   (sign in with the API key)`);
+    lines.push(`  graph:   ${server.url}   (open it in a browser for GraphiQL)`);
+  }
   if (admin) {
     if (admin.generated || config.simulate)
       lines.push(

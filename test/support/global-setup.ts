@@ -13,6 +13,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { migrate, openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/log';
+import { buildConsoleIfStale } from './console-build';
 import { freePort } from './net';
 
 declare module 'vitest' {
@@ -24,6 +25,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const log = createLogger('silent');
+  buildConsoleIfStale(); // the browser tests drive the built console, as the hub serves it
   let stop = async () => {};
   let adminUrl: string;
   let dataDir: string | null = null;

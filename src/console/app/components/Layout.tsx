@@ -1,0 +1,57 @@
+/** The frame of every page: the title, navigation by role, language and sign-out. */
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { PAGES } from '../pages';
+import { useSession } from '../session';
+import { navigate, type PageId, pageHref } from '../url';
+
+export function Layout({ page, children }: { page: PageId; children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { principal, signOut } = useSession();
+  return (
+    <div className="shell">
+      <header className="top">
+        <div className="brand">
+          <strong>{t('app.title')}</strong>
+          <span>{t('app.subtitle')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {PAGES.filter((p) => p.roles.includes(principal.role)).map((p) => (
+              <li key={p.id}>
+                <a
+                  href={pageHref(p.id)}
+                  aria-current={p.id === page ? 'page' : undefined}
+                  onClick={(e) => {
+                    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                    e.preventDefault();
+                    navigate(pageHref(p.id));
+                  }}
+                >
+                  {t(p.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span data-testid="principal">
+            {t('role.label')}: {principal.role} · {t('role.agency')}:{' '}
+            {principal.agency ?? t('role.allAgencies')}
+          </span>
+          <button
+            type="button"
+            onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+            lang={lang === 'vi' ? 'en' : 'vi'}
+          >
+            {t('lang.switch')}
+          </button>
+          <button type="button" onClick={signOut}>
+            {t('signout')}
+          </button>
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+/** Overview: each source's freshness and last run, at a glance. */
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { Chart, PALETTE } from '../components/Chart';
+import { QueryState } from '../components/QueryState';
+import { duration } from '../format';
+import { type Source, SourcesDocument, type SyncRunStatus, SyncRunsDocument } from '../graphql/generated';
+import { useI18n } from '../i18n';
+
+const STATUSES: SyncRunStatus[] = ['SUCCEEDED', 'PARTIAL', 'HELD', 'FAILED', 'ABANDONED', 'RUNNING'];
+const STATUS_COLOR: Record<SyncRunStatus, string> = {
+  SUCCEEDED: '#2e8b57',
+  PARTIAL: '#d9822b',
+  HELD: '#7a5195',
+  FAILED: '#b03a2e',
+  ABANDONED: '#6b7280',
+  RUNNING: PALETTE[0] ?? '#1f5fa8',
+};
+
+export function OverviewPage() {
+  const { t, dateTime, number } = useI18n();
+  const [sources] = useQuery({ query: SourcesDocument });
+  const [runs] = useQuery({ query: SyncRunsDocument, variables: { first: 200 } });
+  const list = sources.data?.sources ?? [];
+
+  const lag = useMemo(() => {
+    // Minutes while every source is within two hours, hours past that.
+    const inHours = list.some((s) => (s.lagSeconds ?? 0) > 7200);
+    const unit = inHours ? 3600 : 60;
+    return {
+      unit: inHours ? t('overview.hours') : t('overview.minutes'),
+      categories: list.map((s) => t(`source.${s.source}`)),
+      values: list.map((s) => (s.lagSeconds === null ? null : Math.round((s.lagSeconds / unit) * 10) / 10)),
+    };
+  }, [list, t]);
+  const byStatus = useMemo(() => {
+    const sourcesSeen: Source[] = ['NATIONAL', 'IGATE', 'PAKN'];
+    const nodes = runs.data?.syncRuns.edges.map((e) => e.node) ?? [];
+    return {
+      categories: sourcesSeen.map((s) => t(`source.${s}`)),
+      series: STATUSES.filter((st) => nodes.some((n) => n.status === st)).map((st) => ({
+        name: t(`status.${st}`),
+        color: STATUS_COLOR[st],
+        values: sourcesSeen.map((src) => nodes.filter((n) => n.source === src && n.status === st).length),
+      })),
+    };
+  }, [runs.data, t]);
+
+  return (
+    <>
+      <h1>{t('overview.title')}</h1>
+      <section aria-labelledby="sources-title">
+        <h2 id="sources-title">{t('overview.sources')}</h2>
+        <QueryState fetching={sources.fetching} error={sources.error} hasData={!!sources.data}>
+          <ul className="cards three" data-testid="sources">
+            {list.map((s) => {
+              const state = !s.configured ? 'off' : s.stale ? 'stale' : 'fresh';
+              return (
+                <li key={s.source} className={`card source ${state}`} data-source={s.source}>
+                  <h3>{t(`source.${s.source}`)}</h3>
+                  <p className={`badge ${state}`}>
+                    {!s.configured
+                      ? t('overview.notConfigured')
+                      : s.running
+                        ? t('overview.running')
+                        : s.stale
+                          ? t('overview.stale')
+                          : t('overview.fresh')}
+                  </p>
+                  <dl>
+                    <dt>{t('overview.lastSuccess')}</dt>
+                    <dd>{s.lastSuccessAt ? dateTime(s.lastSuccessAt) : t('common.never')}</dd>
+                    <dt>{t('overview.lag')}</dt>
+                    <dd>{duration(s.lagSeconds)}</dd>
+                    <dt>{t('overview.lastRun')}</dt>
+                    <dd>
+                      {s.lastRun
+                        ? `${t(`status.${s.lastRun.status}`)} · ${dateTime(s.lastRun.startedAt)} · ${number(s.lastRun.fetched)}`
+                        : '–'}
+                    </dd>
+                    {s.lastError && (
+                      <>
+                        <dt>{t('overview.lastError')}</dt>
+                        <dd className="error-text">
+                          {s.lastError.code}: {s.lastError.message}
+                        </dd>
+                      </>
+                    )}
+                  </dl>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="charts two">
+            <Chart
+              title={t('overview.lagChart')}
+              kind="bar"
+              horizontal
+              categories={lag.categories}
+              series={[{ name: lag.unit, values: lag.values }]}
+              format={(v) => number(v, 1)}
+              height={160}
+              testId="lag-chart"
+            />
+            <Chart
+              title={t('overview.runsChart')}
+              kind="bar"
+              horizontal
+              stacked
+              categories={byStatus.categories}
+              series={byStatus.series}
+              format={(v) => number(v)}
+              integer
+              height={160}
+              testId="runs-chart"
+            />
+          </div>
+        </QueryState>
+      </section>
+    </>
+  );
+}
