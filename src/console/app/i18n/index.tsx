@@ -56,9 +56,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
           vars && name in vars ? String(vars[name]) : whole,
         ),
       number: (n, digits = 0) =>
-        n === null || n === undefined
-          ? '–'
-          : n.toLocaleString(locale, { maximumFractionDigits: digits }),
+        n === null || n === undefined ? '–' : n.toLocaleString(locale, { maximumFractionDigits: digits }),
       percent: (share) =>
         share === null || share === undefined
           ? '–'
