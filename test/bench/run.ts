@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import os from 'node:os';
+import { consoleBench } from './console.bench';
 import { dossierSyncBench } from './dossier-sync.bench';
 import { benchPostgres, sizesFromEnv } from './support';
 
@@ -15,6 +16,7 @@ async function main() {
   );
   const pg = await benchPostgres();
   try {
+    await consoleBench(pg);
     await dossierSyncBench(
       pg,
       sizesFromEnv('BENCH_DOSSIERS', [100_000, 1_000_000]),
