@@ -30,7 +30,8 @@ function bundleSizes(): void {
   }
   console.log('\n## console bundle (dist/console)');
   console.log('| kind | files | raw | gzip (fonts as stored) |\n|---|---|---|---|');
-  for (const [ext, g] of [...groups].sort()) console.log(`| ${ext} | ${g.files} | ${kb(g.raw)} | ${kb(g.gzip)} |`);
+  for (const [ext, g] of [...groups].sort())
+    console.log(`| ${ext} | ${g.files} | ${kb(g.raw)} | ${kb(g.gzip)} |`);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
