@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NationalSimulator, startNationalSimulator } from '../../connectors/national/simulator';
+import { type NationalSimulator, startNationalSimulator } from '../../connectors/sim/national/simulator';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestHub, TEST_KEY, type TestHub, testConfig } from '../support/hub';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
