@@ -4,6 +4,7 @@ import { SignIn } from './components/SignIn';
 import { I18nProvider, useI18n } from './i18n';
 import { pageAllowed } from './pages';
 import { OverviewPage } from './pages/Overview';
+import { PlanPage } from './pages/Plan';
 import { SyncPage } from './pages/Sync';
 import { SessionProvider, storedKey, storeKey, useSession } from './session';
 import { type PageId, useLocation } from './url';
@@ -19,6 +20,8 @@ function Page({ page }: { page: PageId }) {
     );
   }
   switch (page) {
+    case 'plan':
+      return <PlanPage />;
     case 'sync':
       return <SyncPage />;
     default:

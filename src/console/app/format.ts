@@ -25,3 +25,8 @@ export function prettyJson(text: string): string {
     return text;
   }
 }
+
+/** 2020-06-30 → 30/06/2020 (a LocalDate as Vietnamese offices write it). */
+export function localDay(iso: string | null | undefined): string {
+  return iso ? iso.split('-').reverse().join('/') : '';
+}

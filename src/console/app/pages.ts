@@ -14,6 +14,7 @@ const EVERYONE: readonly Role[] = ['VIEWER', 'AUDITOR', 'INTEGRATOR', 'ADMIN'];
 /** In navigation order. Pages whose backend the hub does not have yet are not listed. */
 export const PAGES: readonly PageSpec[] = [
   { id: 'overview', label: 'nav.overview', roles: EVERYONE },
+  { id: 'plan', label: 'nav.plan', roles: EVERYONE },
   { id: 'sync', label: 'nav.sync', roles: ['INTEGRATOR', 'ADMIN'] },
 ];
 

@@ -1,0 +1,97 @@
+/** Plan: the year's tasks by section, with leads, partners, results and deadlines; filter by lead body. */
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { QueryState } from '../components/QueryState';
+import { PlanDocument, PlansDocument } from '../graphql/generated';
+import { useI18n } from '../i18n';
+import { setParams, useLocation } from '../url';
+import { TaskTable } from './plan/TaskTable';
+
+export function PlanPage() {
+  const { t } = useI18n();
+  const { params } = useLocation();
+  const [plans] = useQuery({ query: PlansDocument });
+  const years = (plans.data?.plans ?? []).map((p) => p.year).sort((a, b) => b - a);
+  const year = Number(params.get('year')) || years[0];
+  const lead = params.get('lead');
+  const [plan] = useQuery({ query: PlanDocument, variables: { year: year ?? 0 }, pause: !year });
+  const p = plan.data?.plan;
+
+  const leadOptions = useMemo(
+    () =>
+      [...new Set((p?.tasks ?? []).flatMap((task) => task.leads.map((l) => l.text)))].sort((a, b) =>
+        a.localeCompare(b, 'vi'),
+      ),
+    [p],
+  );
+  const tasks = (p?.tasks ?? []).filter((task) => !lead || task.leads.some((l) => l.text === lead));
+
+  return (
+    <div className="plan">
+      <h1>{t('plan.title')}</h1>
+      <QueryState fetching={plans.fetching} error={plans.error} hasData={!!plans.data}>
+        {years.length === 0 ? (
+          <p className="notice">{t('plan.none')}</p>
+        ) : (
+          <div className="filters">
+            <label>
+              {t('plan.year')}
+              <select value={year} onChange={(e) => setParams({ year: e.target.value, lead: null })}>
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('plan.lead')}
+              <select value={lead ?? ''} onChange={(e) => setParams({ lead: e.target.value })}>
+                <option value="">{t('common.all')}</option>
+                {leadOptions.map((l) => (
+                  <option key={l} value={l}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {p && (
+              <span className="count">
+                {t('common.showing', { shown: tasks.length, total: p.tasks.length })}
+              </span>
+            )}
+          </div>
+        )}
+      </QueryState>
+      {year && (
+        <QueryState fetching={plan.fetching} error={plan.error} hasData={!!p}>
+          {p && (
+            <>
+              <p className="plan-title">
+                <strong>{p.title}</strong>
+                {p.decision ? ` · ${p.decision}` : ''} · {t('plan.version', { version: p.version })}
+              </p>
+              {p.sections.map((s) => {
+                const ofSection = tasks.filter((task) => task.section === s.number);
+                if (ofSection.length === 0) return null;
+                return (
+                  <section key={s.number} aria-labelledby={`section-${s.number}`}>
+                    <h2 id={`section-${s.number}`}>
+                      {s.number}. {s.title}
+                    </h2>
+                    <TaskTable tasks={ofSection} caption={`${s.number}. ${s.title}`} />
+                  </section>
+                );
+              })}
+              {p.unmatchedBodies.length > 0 && (
+                <p className="notice">
+                  {t('plan.unmatched')}: {p.unmatchedBodies.join('; ')}
+                </p>
+              )}
+            </>
+          )}
+        </QueryState>
+      )}
+    </div>
+  );
+}
