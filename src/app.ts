@@ -23,8 +23,12 @@ export interface HubRuntime {
 }
 
 /** Database, simulators and services: what every command needs. */
-export async function openRuntime(config: HubConfig, log: Logger): Promise<HubRuntime> {
-  const db = await openDatabase(config, log, { migrate: true });
+export async function openRuntime(
+  config: HubConfig,
+  log: Logger,
+  options: { exclusive?: boolean } = {},
+): Promise<HubRuntime> {
+  const db = await openDatabase(config, log, { migrate: true, exclusive: options.exclusive });
   let sims: Simulators | null = null;
   let effective = config;
   try {

@@ -2,17 +2,17 @@
 /** The `hub` command. */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import {
-  checkCommand,
-  migrateCommand,
-  planCommand,
-  serveCommand,
-  simulateCommand,
-  syncCommand,
-} from './commands';
+import { portProblem } from './commands/port-check';
 import { ConfigError, loadConfig } from './config';
-import { DatabaseStartError } from './db/database';
+import { DatabaseStartError } from './db/start-error';
 import { createLogger } from './log';
+
+/**
+ * The commands load on demand: the database, the graph and the connectors take seconds to
+ * import on a busy machine, and `hub --help` or a start that must fail (a busy port) should
+ * not wait for them.
+ */
+const commands = (): typeof import('./commands') => require('./commands');
 
 const USAGE = `usage: hub <command>
 
@@ -35,29 +35,35 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.logLevel, command === 'serve' ? 'stdout' : 'stderr');
   switch (command) {
-    case 'serve':
-      return serveCommand(config, log);
+    case 'serve': {
+      const problem = config.role === 'worker' ? null : await portProblem(config.port, config.host);
+      if (problem) {
+        process.stderr.write(`hub serve: cannot listen: ${problem}\n`);
+        return 1;
+      }
+      return commands().serveCommand(config, log);
+    }
     case 'sync': {
       const { values, positionals } = parseArgs({
         args: rest,
         options: { full: { type: 'boolean' } },
         allowPositionals: true,
       });
-      return syncCommand(config, log, positionals, Boolean(values.full));
+      return commands().syncCommand(config, log, positionals, Boolean(values.full));
     }
     case 'migrate':
-      return migrateCommand(config, log);
+      return commands().migrateCommand(config, log);
     case 'simulate':
-      return simulateCommand(config, log);
+      return commands().simulateCommand(config, log);
     case 'plan':
-      return planCommand(config, log, rest);
+      return commands().planCommand(config, log, rest);
     case 'check': {
       const { values } = parseArgs({
         args: rest,
         options: { format: { type: 'string' }, out: { type: 'string' } },
         allowPositionals: false,
       });
-      return checkCommand(config, log, values);
+      return commands().checkCommand(config, log, values);
     }
     case 'report':
     case 'keys':
@@ -69,11 +75,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * The command is over: whatever still holds the event loop (a socket a library left open,
+ * a timer) must not keep the process alive. Unref'd, so a clean end exits at once.
+ */
+function exitSoon(): void {
+  setTimeout(() => process.exit(), 2000).unref();
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    exitSoon();
   },
   (e) => {
+    exitSoon();
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = 2;

@@ -15,6 +15,12 @@ export interface UpstreamTuning {
 export interface HubConfig {
   databaseUrl: string | null;
   databaseReadUrl: string | null;
+  /** How long one connection attempt to the database may take before the start fails. */
+  databaseConnectTimeoutMs: number;
+  /** SIGINT/SIGTERM to exit, at most; work still running then is cut off. */
+  shutdownTimeoutMs: number;
+  /** A graph request running longer is cancelled, its SQL too. */
+  requestTimeoutMs: number;
   embeddedPgPort: number;
   dataDir: string;
   port: number;
@@ -179,6 +185,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const config: HubConfig = {
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseReadUrl: r.url('DATABASE_READ_URL', ['postgres:', 'postgresql:']),
+    databaseConnectTimeoutMs: r.duration('DATABASE_CONNECT_TIMEOUT', '10s'),
+    shutdownTimeoutMs: r.duration('SHUTDOWN_TIMEOUT', '10s'),
+    requestTimeoutMs: r.duration('REQUEST_TIMEOUT', '30s'),
     embeddedPgPort: r.int('EMBEDDED_PG_PORT', 54329, 1, 65535),
     dataDir: r.string('HUB_DATA_DIR', '.data'),
     port: r.int('PORT', 4000, 0, 65535),

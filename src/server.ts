@@ -7,10 +7,12 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { CONSOLE_PATH, serveConsole } from './console-assets';
 import type { Orm } from './db/orm';
+import { cancelScope, runInStatementScope, StatementScope } from './db/statement-scope';
 import { authenticate } from './graph/auth';
 import type { GraphContext, HubServices } from './graph/context';
 import { formatError } from './graph/errors';
 import { graphiqlAsset, graphiqlPage } from './graph/graphiql';
+import { guardSchema, RequestBudget } from './graph/request-budget';
 import { hubSchema } from './graph/schema';
 import type { Logger } from './log';
 import { metricsText } from './metrics';
@@ -20,12 +22,18 @@ const MAX_BODY = 1024 * 1024;
 export interface HubServer {
   url: string;
   server: Server;
+  /** Shutdown, first step: no new connections or requests. */
+  stopAccepting(): Promise<void>;
+  /** Cancels the requests in flight (their SQL too) and waits for their answers. */
+  endRequests(): Promise<void>;
   close(): Promise<void>;
 }
 
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 export async function createApollo(log: Logger): Promise<ApolloServer<GraphContext>> {
   const apollo = new ApolloServer<GraphContext>({
-    schema: await hubSchema(),
+    schema: guardSchema(await hubSchema()),
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -64,6 +72,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function sendStopped(res: ServerResponse, budget: RequestBudget): void {
+  const e = budget.error();
+  sendJson(res, 503, { errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
+}
+
 export async function startServer(deps: {
   orm: Orm;
   services: HubServices;
@@ -73,11 +86,39 @@ export async function startServer(deps: {
   adminKey: string;
   /** Pre-fill the key in GraphiQL (simulated mode only). */
   exposeKeyInGraphiql: boolean;
+  /** Graph requests wait for this (the first sync) before they run. */
+  ready?: Promise<unknown>;
+  requestTimeoutMs?: number;
 }): Promise<HubServer> {
   const { orm, log } = deps;
   const apollo = await createApollo(log);
+  const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const clientUrl = orm.config.get('clientUrl') as string;
+  const inFlight = new Map<RequestBudget, Promise<unknown>>();
+  let accepting = true;
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL) {
+  /** Runs the request under its budget: a timer, and a scope naming its SQL sessions. */
+  async function budgeted(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const budget = new RequestBudget(requestTimeoutMs);
+    if (!accepting) budget.stop('SHUTTING_DOWN');
+    const scope = new StatementScope();
+    budget.onStop(() => {
+      cancelScope(clientUrl, scope).catch((e) =>
+        log.warn({ event: 'cancel_failed', reason: String(e?.message ?? e) }, 'could not cancel SQL'),
+      );
+    });
+    const timer = setTimeout(() => budget.stop('REQUEST_TIMEOUT'), requestTimeoutMs);
+    const work = runInStatementScope(scope, () => graphql(req, res, url, budget));
+    inFlight.set(budget, work);
+    try {
+      await work;
+    } finally {
+      clearTimeout(timer);
+      inFlight.delete(budget);
+    }
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, budget: RequestBudget) {
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -95,6 +136,8 @@ export async function startServer(deps: {
         body = text;
       }
     }
+    if (deps.ready) await Promise.race([deps.ready, new Promise((r) => budget.onStop(() => r(null)))]);
+    if (budget.stopped) return sendStopped(res, budget);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => ({
@@ -103,8 +146,12 @@ export async function startServer(deps: {
         log,
         services: deps.services,
         loaders: new Map(),
+        budget,
       }),
     });
+    // A cancelled request answers one coded error, not a pile of per-field ones and a
+    // half-built body.
+    if (budget.stopped) return sendStopped(res, budget);
     res.statusCode = result.status ?? 200;
     for (const [k, v] of result.headers) res.setHeader(k, v);
     if (result.body.kind === 'complete') {
@@ -148,7 +195,7 @@ export async function startServer(deps: {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         return res.end(graphiqlPage({ apiKey: deps.exposeKeyInGraphiql ? deps.adminKey : null }));
       }
-      return graphql(req, res, url);
+      return budgeted(req, res, url);
     }
     sendJson(res, 404, { error: 'not found: the graph is at /graphql' });
   }
@@ -172,16 +219,30 @@ export async function startServer(deps: {
     server.once('error', reject);
     server.listen(deps.port, deps.host, () => resolve());
   });
+  let closing: Promise<void> | null = null;
+  function stopAccepting(): Promise<void> {
+    accepting = false;
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    return closing;
+  }
   const address = server.address() as { port: number };
   const shownHost = deps.host === '0.0.0.0' || deps.host === '::' ? 'localhost' : deps.host;
   return {
     url: `http://${shownHost}:${address.port}/graphql`,
     server,
+    stopAccepting,
+    async endRequests() {
+      for (const budget of inFlight.keys()) budget.stop('SHUTTING_DOWN');
+      await Promise.allSettled([...inFlight.values()]);
+    },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      const closed = stopAccepting();
+      // Keep-alive sockets between requests would hold close() for keepAliveTimeout.
+      server.closeAllConnections();
+      await closed;
       await apollo.stop();
     },
   };

@@ -1,14 +1,14 @@
 /**
  * `hub serve`: by HUB_ROLE, the schedules (worker), the graph (api), or both (all).
  * A source that was never synced is synced before the graph opens, so the first answer
- * is never empty; later starts sync in the background. SIGINT/SIGTERM stop the
- * schedules, let the current page commit, close the database and exit 0.
+ * is never empty (the port is taken first; graph requests wait for that sync); later
+ * starts sync in the background. SIGINT/SIGTERM stop within SHUTDOWN_TIMEOUT.
  */
 import { resolveAdminKey } from '../admin-key';
 import { createScheduler, openRuntime } from '../app';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
-import { startServer } from '../server';
+import { type HubServer, startServer } from '../server';
 import { checkAfterSyncs } from '../sync/check-triggers';
 import {
   createNotifier,
@@ -17,9 +17,8 @@ import {
   notifyRunOutcomes,
   notifyStaleSources,
 } from '../sync/notify';
+import { listenProblem } from './port-check';
 import { untilSignal } from './signals';
-
-const SHUTDOWN_LIMIT_MS = 25_000;
 
 async function neverSucceeded(
   runtime: Awaited<ReturnType<typeof openRuntime>>,
@@ -35,13 +34,42 @@ async function neverSucceeded(
 }
 
 export async function serveCommand(config: HubConfig, log: Logger): Promise<number> {
+  // The CLI has already checked the port is free, before anything heavy was loaded.
   const admin = config.role === 'worker' ? null : resolveAdminKey(config);
-  const runtime = await openRuntime(config, log);
+  const runtime = await openRuntime(config, log, { exclusive: true });
   const { sync } = runtime.services;
   const abort = new AbortController();
   const stopping = untilSignal();
   // A signal during the first sync stops it after its current page, not after its end.
   void stopping.then(() => abort.abort());
+  let opened!: () => void;
+  const ready = new Promise<void>((resolve) => {
+    opened = resolve;
+  });
+
+  // The port is taken before any sync: a server that cannot listen has started nothing
+  // but the database, which it closes again.
+  let server: HubServer | null = null;
+  if (admin) {
+    try {
+      server = await startServer({
+        orm: runtime.db.orm,
+        services: runtime.services,
+        log,
+        port: config.port,
+        host: config.host,
+        adminKey: admin.key,
+        exposeKeyInGraphiql: config.simulate,
+        ready,
+        requestTimeoutMs: config.requestTimeoutMs,
+      });
+    } catch (e) {
+      await runtime.close();
+      const err = e as NodeJS.ErrnoException;
+      process.stderr.write(`hub serve: cannot listen: ${listenProblem(err, config.port, config.host)}\n`);
+      return 1;
+    }
+  }
 
   const scheduler = config.role === 'api' ? null : createScheduler(runtime, log);
   const notifier = scheduler ? startNotifications(runtime, log) : null;
@@ -51,6 +79,7 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   const background: Promise<unknown>[] = [];
   if (scheduler) {
     for (const source of sync.enabledSources()) {
+      if (abort.signal.aborted) break;
       const first = await neverSucceeded(runtime, source);
       const run = sync.run(source, { trigger: 'START', signal: abort.signal }).catch((e) => {
         log.warn(
@@ -60,24 +89,12 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
       });
       // The demo opens with its data; against real portals (maybe a million dossiers)
       // the graph opens at once and the first sync goes on behind it.
-      if (first && config.simulate) await run;
-      else background.push(run);
+      if (first && config.simulate) await Promise.race([run, stopping]);
+      background.push(run);
     }
     if (!abort.signal.aborted) scheduler.start();
   }
-
-  const server =
-    admin && !abort.signal.aborted
-      ? await startServer({
-          orm: runtime.db.orm,
-          services: runtime.services,
-          log,
-          port: config.port,
-          host: config.host,
-          adminKey: admin.key,
-          exposeKeyInGraphiql: config.simulate,
-        })
-      : null;
+  opened();
 
   const lines = [`tthc-hub is up (role ${config.role}${config.simulate ? ', simulated portals' : ''})`];
   if (server) {
@@ -95,27 +112,77 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   if (!abort.signal.aborted) process.stderr.write(`\n${lines.join('\n')}\n\n`);
 
   await stopping;
-  log.info({ event: 'shutdown_started' }, 'stopping');
+  return shutDown({ config, log, runtime, server, scheduler, notifier, stopCheckTriggers, background });
+}
+
+/**
+ * Stops within SHUTDOWN_TIMEOUT: no new requests, running syncs get part of the time to
+ * commit their current page, then every statement still running is cancelled, requests
+ * end with a coded error, and the database closes. Past the timeout the process exits
+ * anyway (code 1, logged). A second signal exits at once.
+ */
+async function shutDown(parts: {
+  config: HubConfig;
+  log: Logger;
+  runtime: Awaited<ReturnType<typeof openRuntime>>;
+  server: HubServer | null;
+  scheduler: { stop(): Promise<void> } | null;
+  notifier: { stop(): void } | null;
+  stopCheckTriggers: (() => unknown) | null;
+  background: Promise<unknown>[];
+}): Promise<number> {
+  const { config, log, runtime, server } = parts;
+  const budget = config.shutdownTimeoutMs;
+  log.info({ event: 'shutdown_started', timeoutMs: budget }, 'stopping');
   const force = setTimeout(() => {
-    log.error({ event: 'shutdown_forced' }, 'shutdown took too long');
+    log.error({ event: 'shutdown_forced', timeoutMs: budget }, 'shutdown took longer than SHUTDOWN_TIMEOUT');
     process.exit(1);
-  }, SHUTDOWN_LIMIT_MS);
+  }, budget);
   force.unref();
-  abort.abort();
-  const step = async (name: string, fn: () => Promise<unknown> | unknown) => {
-    await fn();
-    log.debug({ event: 'shutdown_step', step: name }, 'stopped');
+  void untilSignal().then(() => {
+    log.warn({ event: 'shutdown_forced', reason: 'second signal' }, 'stopping now');
+    process.exit(130);
+  });
+  const step = async (name: string, share: number, fn: () => Promise<unknown> | unknown) => {
+    const finished = await within(Math.round(budget * share), fn);
+    log.debug({ event: 'shutdown_step', step: name, finished }, finished ? 'stopped' : 'given up waiting');
   };
-  await step('schedules', () => scheduler?.stop());
-  await step('check triggers', () => stopCheckTriggers?.());
-  await step('checks', () => runtime.services.checks.idle());
-  await step('notifications', () => notifier?.stop());
-  await step('background syncs', () => Promise.allSettled(background));
-  await step('server', () => server?.close());
-  await step('database and simulators', () => runtime.close());
+  void server?.stopAccepting();
+  // Requests have no page to finish: they are cancelled now, their SQL too.
+  const requests = server?.endRequests();
+  parts.notifier?.stop();
+  // The scheduler's stop waits for its jobs' current page; so do the background syncs.
+  await step('syncs', 0.4, () =>
+    Promise.all([parts.scheduler?.stop(), Promise.allSettled(parts.background)]),
+  );
+  await step('check triggers', 0.05, () => parts.stopCheckTriggers?.());
+  await step('checks', 0.1, () => runtime.services.checks.idle());
+  await step('statements', 0.05, () => runtime.db.cancelStatements());
+  await step('requests', 0.1, () => requests);
+  await step('server', 0.1, () => server?.close());
+  await step('database and simulators', 0.2, () => runtime.close());
   clearTimeout(force);
   log.info({ event: 'shutdown_finished' }, 'stopped');
   return 0;
+}
+
+/** Runs fn, waiting at most ms; true when it finished (or failed) in time. */
+async function within(ms: number, fn: () => Promise<unknown> | unknown): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const done = Promise.resolve()
+    .then(fn)
+    .then(
+      () => true as const,
+      () => true as const,
+    );
+  try {
+    return await Promise.race([done, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const STALE_CHECK_MS = 60_000;

@@ -1,81 +1,91 @@
 /**
  * The database the hub uses: DATABASE_URL, or the embedded PostgreSQL. A second hub
- * command (say `hub sync` beside a running `hub serve`) shares an embedded server that
- * is already up instead of starting another on the same data.
+ * command (say `hub sync` beside a running `hub serve`) shares the embedded server that
+ * is already up on the data folder instead of starting another on the same data. The hub
+ * creates only its own embedded database, never one named in DATABASE_URL.
  */
-import { Client } from 'pg';
+import path from 'node:path';
 import type { HubConfig } from '../config';
 import { redactUrl } from '../config';
 import type { Logger } from '../log';
-import { startEmbeddedPostgres } from './embedded';
+import { checkConnection } from './connect-check';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded';
 import { migrate, type Orm, openOrm } from './orm';
+import { type ServeLock, ServeLockTaken, takeServeLock } from './serve-lock';
+import { APPLICATION_NAME } from './session-name';
+import { DatabaseStartError } from './start-error';
+import { cancelSessionsNamed } from './statement-scope';
 
 export interface Database {
   url: string;
   orm: Orm;
   embedded: boolean;
+  /** Cancels the statements this process is running (shutdown: after the syncs' last page). */
+  cancelStatements(): Promise<void>;
   close(): Promise<void>;
 }
 
-export class DatabaseStartError extends Error {}
-
-async function answers(url: string): Promise<boolean> {
-  const c = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    await c.end().catch(() => {});
-    return false;
-  }
-}
+export { DatabaseStartError };
 
 export async function openDatabase(
   config: HubConfig,
   log: Logger,
-  options: { migrate: boolean },
+  options: { migrate: boolean /** `hub serve`: one per embedded data folder. */; exclusive?: boolean },
 ): Promise<Database> {
-  let url = config.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | null = null;
-  if (!url) {
-    const shared = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPgPort}/hub`;
-    if (await answers(shared)) {
-      url = shared;
-      log.info({ port: config.embeddedPgPort }, 'using the embedded postgres another hub process started');
-    } else {
-      const pg = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
-      url = pg.url;
-      stopEmbedded = pg.stop;
-      log.info({ port: config.embeddedPgPort, dataDir: config.dataDir }, 'embedded postgres started');
-    }
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.databaseUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      log,
+      keepWhileInUse: true,
+    });
+    if (embedded.started)
+      log.info({ port: embedded.port, dataDir: config.dataDir }, 'embedded postgres started');
   }
-  let orm: Orm;
+  const url = embedded?.url ?? (config.databaseUrl as string);
+  let lock: ServeLock | null = null;
+  let orm: Orm | null = null;
+  const undo = async () => {
+    await orm?.close(true).catch(() => {});
+    await lock?.release();
+    await embedded?.stop();
+  };
   try {
-    orm = await openOrm(url, log);
-  } catch (e) {
-    await stopEmbedded?.();
-    const reason = String((e as Error)?.message ?? e).replace(/^database_unreachable: /, '');
-    throw new DatabaseStartError(
-      `cannot connect to the database at ${redactUrl(url)}: ${reason} (check DATABASE_URL, or unset it for the embedded one)`,
-    );
-  }
-  if (options.migrate) {
-    try {
-      await migrate(orm, log);
-    } catch (e) {
-      await orm.close(true);
-      await stopEmbedded?.();
-      throw new DatabaseStartError(`migrations failed: ${String((e as Error)?.message ?? e)}`);
+    await checkConnection(url, config.databaseConnectTimeoutMs).catch((e) => {
+      throw new DatabaseStartError(
+        `cannot connect to the database at ${redactUrl(url)}: ${(e as Error).message}` +
+          (config.databaseUrl ? ' (check DATABASE_URL, or unset it for the embedded one)' : ''),
+      );
+    });
+    if (options.exclusive && embedded) {
+      lock = await takeServeLock(url, `the data folder ${path.resolve(config.dataDir)}`).catch((e) => {
+        throw e instanceof ServeLockTaken ? new DatabaseStartError(e.message) : e;
+      });
     }
+    orm = await openOrm(url, log, {}, config.databaseConnectTimeoutMs).catch((e) => {
+      const reason = String((e as Error)?.message ?? e).replace(/^database_unreachable: /, '');
+      throw new DatabaseStartError(`cannot connect to the database at ${redactUrl(url)}: ${reason}`);
+    });
+    if (options.migrate) {
+      await migrate(orm, log).catch((e) => {
+        throw new DatabaseStartError(`migrations failed: ${String((e as Error)?.message ?? e)}`);
+      });
+    }
+  } catch (e) {
+    await undo();
+    throw e;
   }
+  const opened = orm;
   return {
     url,
-    orm,
-    embedded: stopEmbedded !== null,
+    orm: opened,
+    embedded: embedded !== null,
+    cancelStatements: () => cancelSessionsNamed(url, APPLICATION_NAME),
     async close() {
-      await orm.close(true);
-      await stopEmbedded?.();
+      await opened.close(true);
+      await lock?.release();
+      await embedded?.stop();
     },
   };
 }

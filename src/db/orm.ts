@@ -6,12 +6,23 @@ import type { WorkingCalendar } from '../domain/calendar';
 import type { Logger } from '../log';
 import { refreshCalendarTable } from './calendar-table';
 import { entities } from './entities';
+import { APPLICATION_NAME } from './session-name';
 
 export type Orm = MikroORM;
 
-export function ormOptions(url: string, overrides: Partial<Options> = {}): Options {
+export function ormOptions(
+  url: string,
+  overrides: Partial<Options> = {},
+  connectTimeoutMs = 10_000,
+): Options {
   return defineConfig({
     clientUrl: url,
+    // Only the embedded server's own database is ever created (by the hub, explicitly).
+    ensureDatabase: false,
+    driverOptions: {
+      connection: { connectionTimeoutMillis: connectTimeoutMs, application_name: APPLICATION_NAME },
+      acquireConnectionTimeout: Math.max(connectTimeoutMs, 10_000),
+    },
     entities,
     extensions: [Migrator],
     // Explicit lists: no file discovery, so the same code runs from src (tests) and dist.
@@ -37,9 +48,14 @@ export function ormOptions(url: string, overrides: Partial<Options> = {}): Optio
 }
 
 /** Connects, and fails with one clear line when the database cannot be reached. */
-export async function openOrm(url: string, log?: Logger, overrides: Partial<Options> = {}): Promise<Orm> {
+export async function openOrm(
+  url: string,
+  log?: Logger,
+  overrides: Partial<Options> = {},
+  connectTimeoutMs?: number,
+): Promise<Orm> {
   const logger = (message: string) => log?.info({ event: 'orm', message }, 'database');
-  const orm = await MikroORM.init(ormOptions(url, { logger, ...overrides }));
+  const orm = await MikroORM.init(ormOptions(url, { logger, ...overrides }, connectTimeoutMs));
   if (!(await orm.isConnected())) {
     const check = await orm.checkConnection();
     await orm.close(true);
@@ -60,7 +76,10 @@ const MIGRATION_LOCK = 73_102_002;
  * HOLIDAYS_DIR), which may have changed without any migration.
  */
 export async function migrate(orm: Orm, log?: Logger, calendar?: WorkingCalendar): Promise<string[]> {
-  const lock = new Client({ connectionString: orm.config.get('clientUrl') });
+  const lock = new Client({
+    connectionString: orm.config.get('clientUrl'),
+    application_name: APPLICATION_NAME,
+  });
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

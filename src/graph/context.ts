@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import type { CheckService } from '../modules/check';
 import type { SyncService } from '../sync/sync.service';
 import type { Principal } from './auth';
+import type { RequestBudget } from './request-budget';
 
 export interface HubServices {
   config: HubConfig;
@@ -20,6 +21,8 @@ export interface GraphContext {
   log: Logger;
   services: HubServices;
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** Set by the HTTP server: the request's time budget (absent in direct executions). */
+  budget?: RequestBudget;
 }
 
 /**

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
+  | 'SHUTTING_DOWN'
   | 'INTERNAL_SERVER_ERROR';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -50,6 +52,8 @@ const PASS_THROUGH = new Set([
   'NOT_FOUND',
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
+  'REQUEST_TIMEOUT',
+  'SHUTTING_DOWN',
 ]);
 
 export function formatError(log: Logger) {
