@@ -1,5 +1,6 @@
 /** The graph's enums. Values are the hub's own names (see domain.md), never upstream ids. */
 import { registerEnumType } from 'type-graphql';
+import { CheckRunStatus, CheckTrigger, FindingKind, FindingStatus, Severity } from '../domain/finding';
 import {
   ApplicantType,
   Channel,
@@ -85,3 +86,21 @@ registerEnumType(FeedbackChannelEnum, {
   name: 'FeedbackChannel',
   description: 'kenhTiepNhan: national public-service portal, provincial portal, in person, hotline.',
 });
+
+export const FindingKindEnum = FindingKind;
+export const SeverityEnum = Severity;
+export const FindingStatusEnum = FindingStatus;
+export const CheckTriggerEnum = CheckTrigger;
+export const CheckRunStatusEnum = CheckRunStatus;
+registerEnumType(FindingKindEnum, {
+  name: 'FindingKind',
+  description: 'What disagrees (domain.md, "Consistency findings").',
+});
+registerEnumType(SeverityEnum, { name: 'Severity' });
+registerEnumType(FindingStatusEnum, {
+  name: 'FindingStatus',
+  description:
+    'OPEN when new; ACKNOWLEDGED or WONT_FIX by an auditor; RESOLVED when a complete check no longer sees it; REOPENED when it comes back.',
+});
+registerEnumType(CheckTriggerEnum, { name: 'CheckTrigger' });
+registerEnumType(CheckRunStatusEnum, { name: 'CheckRunStatus' });

@@ -3,6 +3,12 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
+import {
+  AgencyFindingsResolver,
+  FindingResolver,
+  ListingFindingsResolver,
+  ProcedureFindingsResolver,
+} from '../modules/check';
 import { DossierResolver } from '../modules/dossier/dossier.resolver';
 import {
   AgencyDossiersResolver,
@@ -20,6 +26,10 @@ import { SyncResolver } from '../sync/sync.resolver';
 import './enums';
 
 export const resolvers = [
+  FindingResolver,
+  ProcedureFindingsResolver,
+  ListingFindingsResolver,
+  AgencyFindingsResolver,
   ProcedureResolver,
   AgencyResolver,
   SyncResolver,

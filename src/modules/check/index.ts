@@ -2,8 +2,15 @@
  * The check module's public surface: other modules, the sync layer, the graph and the
  * commands import from here only.
  */
+
+export { FindingResolver } from './check.resolver';
 export { CheckOverlapError, type CheckRunOptions, type CheckRunSummary, runChecks } from './check.runner';
 export { CheckService, checkEvents } from './check.service';
+export {
+  AgencyFindingsResolver,
+  ListingFindingsResolver,
+  ProcedureFindingsResolver,
+} from './check-relations.resolver';
 export type { ExportFinding } from './export/columns';
 export { findingsCsv } from './export/findings-csv';
 export { findingsXlsx } from './export/findings-xlsx';

@@ -1,0 +1,125 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs, validateFirst } from '../../graph/connection';
+import { byKeys, type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
+import { badInput, notFound } from '../../graph/errors';
+import { AgencyNode, agencyLoader } from '../agency';
+import { procedureLoader } from '../procedure/procedure.loaders';
+import { Procedure } from '../procedure/procedure.types';
+import { FindingSummaryArgs, FindingsArgs } from './check.args';
+import { CheckOverlapError } from './check.runner';
+import { CheckRunNode, FindingEventNode, FindingNode, FindingSummaryNode } from './check.types';
+import {
+  findCheckRun,
+  findingCounts,
+  findingsByIds,
+  historiesOf,
+  listCheckRuns,
+  listFindings,
+} from './finding.queries';
+import { FindingStatusError } from './finding-status';
+
+export const FindingConnection = ConnectionType(FindingNode, 'Finding');
+export const CheckRunConnection = ConnectionType(CheckRunNode, 'CheckRun');
+
+export function findingLoader(ctx: GraphContext) {
+  return loaderFor<string, FindingNode>(ctx, 'findingById', async (ids) =>
+    byKeys(ids, await findingsByIds(ctx.em, ids), (f) => f.id),
+  );
+}
+
+function historyLoader(ctx: GraphContext) {
+  return loaderFor<string, FindingEventNode[]>(ctx, 'findingHistory', async (ids) =>
+    groupByKeys(ids, await historiesOf(ctx.em, ids), (e) => e.findingId),
+  );
+}
+
+function statusError(e: unknown): never {
+  if (e instanceof FindingStatusError) {
+    throw e.code === 'finding_not_found'
+      ? notFound(e.message)
+      : badInput(e.message, e.code === 'note_required' ? 'note' : 'id');
+  }
+  throw e;
+}
+
+@Resolver(() => FindingNode)
+export class FindingResolver {
+  @Query(() => FindingConnection, { description: 'Consistency findings, newest seen first.' })
+  findings(@Args(() => FindingsArgs) args: FindingsArgs, @Ctx() ctx: GraphContext) {
+    return listFindings(ctx.em, { first: validateFirst(args.first), after: args.after, filter: args.filter });
+  }
+
+  @Query(() => FindingNode, { nullable: true })
+  finding(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphContext) {
+    return findingLoader(ctx).load(String(id));
+  }
+
+  @Query(() => FindingSummaryNode, { description: 'Counts of findings by kind × severity × status.' })
+  async findingSummary(@Args(() => FindingSummaryArgs) args: FindingSummaryArgs, @Ctx() ctx: GraphContext) {
+    const counts = await findingCounts(ctx.em, args.filter);
+    return { total: counts.reduce((n, c) => n + c.count, 0), counts };
+  }
+
+  @Query(() => CheckRunConnection, { description: 'Check runs, newest first.' })
+  checkRuns(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphContext) {
+    return listCheckRuns(ctx.em, { first: validateFirst(args.first), after: args.after });
+  }
+
+  @Query(() => CheckRunNode, { nullable: true })
+  checkRun(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphContext) {
+    return findCheckRun(ctx.em, String(id));
+  }
+
+  @Mutation(() => CheckRunNode, { description: 'Runs the consistency checks now and answers with the run.' })
+  async runChecks(@Ctx() ctx: GraphContext) {
+    try {
+      const run = await ctx.services.checks.run({ trigger: 'GRAPH' });
+      return findCheckRun(ctx.em, run.id);
+    } catch (e) {
+      if (e instanceof CheckOverlapError) throw badInput('a check run is already going; see checkRuns');
+      throw e;
+    }
+  }
+
+  @Mutation(() => FindingNode, {
+    description: 'ACKNOWLEDGED, with a note saying why; stays while the finding is seen.',
+  })
+  async acknowledgeFinding(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: GraphContext,
+  ) {
+    await ctx.services.checks.acknowledge(ctx.em, String(id), note, ctx.principal.name).catch(statusError);
+    return (await findingsByIds(ctx.em, [String(id)]))[0];
+  }
+
+  @Mutation(() => FindingNode, {
+    description: 'WONT_FIX, with a note saying why; stays while the finding is seen.',
+  })
+  async dismissFinding(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: GraphContext,
+  ) {
+    await ctx.services.checks.dismiss(ctx.em, String(id), note, ctx.principal.name).catch(statusError);
+    return (await findingsByIds(ctx.em, [String(id)]))[0];
+  }
+
+  @FieldResolver(() => [FindingEventNode], { description: 'Every status change, oldest first.' })
+  async history(@Root() f: FindingNode, @Ctx() ctx: GraphContext) {
+    return (await historyLoader(ctx).load(f.id)) ?? [];
+  }
+
+  @FieldResolver(() => AgencyNode, {
+    nullable: true,
+    description: 'The agency, when a portal knows its code.',
+  })
+  agency(@Root() f: FindingNode, @Ctx() ctx: GraphContext) {
+    return f.agencyCode ? agencyLoader(ctx).load(f.agencyCode) : null;
+  }
+
+  @FieldResolver(() => Procedure, { nullable: true, description: 'The procedure of its national code.' })
+  procedure(@Root() f: FindingNode, @Ctx() ctx: GraphContext) {
+    return f.nationalCode ? procedureLoader(ctx).load(f.nationalCode) : null;
+  }
+}
