@@ -4,15 +4,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
-import type { CheckService } from '../modules/check';
-import type { SyncService } from '../sync/sync.service';
 import type { Principal } from './auth';
 import type { RequestBudget } from './request-budget';
 
+/**
+ * The services behind the graph. This layer sits below the modules and the engine, so it
+ * cannot name their classes: each adds its entry where it defines the service, by
+ * augmentation (`declare module '../graph/context' { interface HubServices { sync: SyncService } }`,
+ * see src/sync/sync.service.ts and src/modules/check/check.service.ts).
+ */
 export interface HubServices {
   config: HubConfig;
-  sync: SyncService;
-  checks: CheckService;
 }
 
 export interface GraphContext {

@@ -60,3 +60,10 @@ export class SyncService {
     }
   }
 }
+
+declare module '../graph/context' {
+  /** The graph reaches the engine through its services (src/graph sits below src/sync). */
+  interface HubServices {
+    sync: SyncService;
+  }
+}

@@ -8,8 +8,16 @@ import { rngFor } from '../kit/prng';
 import { DAY_MS } from '../kit/time';
 import type { World, WorldProcedure } from '../world';
 import { nationalRecord } from '../world/views/national';
-import { INJECTIONS, type Injection, type PlanFacts } from './injections';
-import type { ExpectedFinding, FindingKind, ListingSlot, Trap, TrapKind } from './types';
+import { INJECTIONS } from './injections';
+import type {
+  ExpectedFinding,
+  FindingKind,
+  Injection,
+  ListingSlot,
+  PlanFacts,
+  Trap,
+  TrapKind,
+} from './types';
 
 export interface ListingPlan {
   slots: ListingSlot[];

@@ -2,8 +2,9 @@
  * Traps the iGate simulator plants: differences between the portals that look like
  * findings and must not become one (domain.md, normalization rules).
  */
-import type { Injection } from './injections';
+
 import { single } from './procedure-facts';
+import type { Injection } from './types';
 
 export const TRAPS: readonly Injection[] = [
   {

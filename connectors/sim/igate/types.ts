@@ -1,5 +1,6 @@
 /** Shapes shared by the iGate simulator's parts. */
 import type { Channel, Level, OnlineLevel, TimeUnit } from '../../../src/domain/model';
+import type { WorldProcedure } from '../world';
 
 export type Severity = 'HIGH' | 'MEDIUM' | 'LOW' | 'INFO';
 
@@ -78,4 +79,29 @@ export interface ListingSlot {
   extraLegalBasis?: boolean;
   lowerLegalNumbers?: boolean;
   dropZeroFees?: boolean;
+}
+
+export interface Injection {
+  /** A finding kind, or a trap (must NOT become a finding). */
+  kind: FindingKind | TrapKind;
+  severity?: Severity;
+  field?: string;
+  channel?: Channel;
+  /** Subject is the national code (else the listing code). */
+  subjectIsNational?: boolean;
+  note: string;
+  /** Abolished procedures qualify only for these. */
+  abolished?: boolean;
+  /** 0: no listing at all; 2: a second listing (duplicate); default 1. */
+  listings?: 0 | 2;
+  fits(p: WorldProcedure, extra: PlanFacts): boolean;
+  apply?(slot: ListingSlot, p: WorldProcedure): void;
+}
+
+/** Facts the plan knows beyond the procedure record. */
+export interface PlanFacts {
+  /** The national record carries PHILEPHI beside THOIGIAN (not inside) on a channel with fees. */
+  feesBesideTimes: boolean;
+  /** The ministry's decision is in a year the working calendar has (2019 on). */
+  decisionInCalendar: boolean;
 }

@@ -1,7 +1,7 @@
 /** Agency queries over the merged `Agency` view (every portal's agencies by code). */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { searchText } from '../../db/search';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
-import { searchText } from '../procedure/search';
 import { Agency } from './agency.entity';
 import type { AgencyFilter, AgencyNode } from './agency.types';
 

@@ -86,3 +86,10 @@ export class CheckService {
     return setFindingStatus(em, { id, to: 'WONT_FIX', note, actor });
   }
 }
+
+declare module '../../graph/context' {
+  /** The graph reaches the checks through its services (src/graph sits below the modules). */
+  interface HubServices {
+    checks: CheckService;
+  }
+}

@@ -2,8 +2,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type Connection, toConnection, validateFirst } from '../../graph/connection';
 import { type GraphContext, loaderFor } from '../../graph/context';
-import { AgencyNode } from '../agency/agency.types';
-import { Procedure } from '../procedure/procedure.types';
+import { AgencyNode } from '../agency';
+import { Procedure } from '../procedure';
 import { DossiersArgs } from './dossier.args';
 import { DossierConnection } from './dossier.resolver';
 import { countsOfParents, cursorKey, dossiersOfParents, type ParentColumn } from './dossier.service';

@@ -2,10 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { type Connection, ConnectionType, toConnection, validateFirst } from '../../graph/connection';
 import { type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
 import { canSeePersonalData, contactView } from '../../graph/personal-data';
-import { agencyLoader } from '../agency/agency.resolver';
-import { AgencyNode } from '../agency/agency.types';
-import { procedureLoader } from '../procedure/procedure.loaders';
-import { Procedure } from '../procedure/procedure.types';
+import { AgencyNode, agencyLoader } from '../agency';
+import { Procedure, procedureLoader } from '../procedure';
 import { FeedbacksArgs } from './feedback.args';
 import {
   feedbackCountsOf,

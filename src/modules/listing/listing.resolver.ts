@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { byKeys, type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
-import { procedureLoader } from '../procedure/procedure.loaders';
-import { Procedure } from '../procedure/procedure.types';
+import { Procedure, procedureLoader } from '../procedure';
 import { listingsByCodes, listingsOfNationalCodes } from './listing.service';
 import { ProvincialListingNode } from './listing.types';
 

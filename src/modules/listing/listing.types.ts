@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import type { Level, OnlineLevel } from '../../domain/model';
 import { LevelEnum, OnlineLevelEnum } from '../../graph/enums';
 import { DateTimeScalar } from '../../graph/scalars';
-import { ChannelTerms, CodeName, FieldIssue, LegalBasis } from '../procedure/procedure.types';
+import { ChannelTerms, CodeName, FieldIssue, LegalBasis } from '../procedure';
 
 @ObjectType('ProvincialListing', {
   description: 'A procedure as the province publishes it on iGate, in the same shape as the national record.',

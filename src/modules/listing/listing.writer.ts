@@ -1,6 +1,6 @@
+import { searchText } from '../../db/search';
 import { defineWriter } from '../../db/writer';
 import type { ProvincialListingRecord } from '../../domain/model';
-import { searchText } from '../procedure/search';
 
 export const provincialListingWriter = defineWriter<ProvincialListingRecord>({
   source: 'IGATE',

@@ -1,6 +1,6 @@
+import { searchText } from '../../db/search';
 import { defineWriter } from '../../db/writer';
 import type { NationalProcedureRecord, SectorRecord } from '../../domain/model';
-import { searchText } from './search';
 
 export const nationalProcedureWriter = defineWriter<NationalProcedureRecord>({
   source: 'NATIONAL',

@@ -1,11 +1,11 @@
 /** Procedure queries. One national code is one Procedure. */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { searchPattern } from '../../db/search';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { badInput } from '../../graph/errors';
 import { NationalProcedure as NationalProcedureEntity } from './national-procedure.entity';
 import type { ProcedureFilter } from './procedure.args';
 import type { NationalProcedure, Procedure } from './procedure.types';
-import { searchPattern } from './search';
 
 interface Where {
   sql: string[];

@@ -1,4 +1,4 @@
-import { foldDiacritics, normalizeText } from '../../domain/text';
+import { foldDiacritics, normalizeText } from '../domain/text';
 
 /** What a text search matches: code and name, diacritics and case folded ("dang ky" finds "Đăng ký"). */
 export function searchText(...parts: (string | null | undefined)[]): string {

@@ -1,0 +1,3 @@
+/** The listing module's public surface: other modules import from here only. */
+export { listingLoader } from './listing.resolver';
+export { ProvincialListingNode } from './listing.types';

@@ -1,0 +1,3 @@
+/** The procedure module's public surface: other modules import from here only. */
+export { procedureLoader } from './procedure.loaders';
+export { ChannelTerms, CodeName, FieldIssue, LegalBasis, Procedure } from './procedure.types';
