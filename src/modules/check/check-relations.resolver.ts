@@ -2,8 +2,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
 import { AgencyNode } from '../agency';
-import { ProvincialListingNode } from '../listing/listing.types';
-import { Procedure } from '../procedure/procedure.types';
+import { ProvincialListingNode } from '../listing';
+import { Procedure } from '../procedure';
 import { RelatedFindingsArgs } from './check.args';
 import { FindingNode } from './check.types';
 import { type FindingOwner, findingsOf } from './finding.queries';

@@ -3,8 +3,7 @@ import { ConnectionType, PageArgs, validateFirst } from '../../graph/connection'
 import { byKeys, type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
 import { badInput, notFound } from '../../graph/errors';
 import { AgencyNode, agencyLoader } from '../agency';
-import { procedureLoader } from '../procedure/procedure.loaders';
-import { Procedure } from '../procedure/procedure.types';
+import { Procedure, procedureLoader } from '../procedure';
 import { FindingSummaryArgs, FindingsArgs } from './check.args';
 import { CheckOverlapError } from './check.runner';
 import { CheckRunNode, FindingEventNode, FindingNode, FindingSummaryNode } from './check.types';
