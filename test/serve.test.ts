@@ -63,6 +63,16 @@ describe('hub serve with nothing configured', () => {
     expect(
       (await ask(first.url, null, '{ procedures { totalCount } }')).body.errors?.[0]?.extensions?.code,
     ).toBe('UNAUTHENTICATED');
+    // Findings with no command typed: the checks run after the first syncs (within a minute).
+    let findings = 0;
+    for (let waited = 0; findings === 0 && waited < 60_000; waited += 1000) {
+      const summary = (await ask(first.url, first.key, '{ findingSummary { total } }')).body as {
+        data?: { findingSummary: { total: number } };
+      };
+      findings = summary.data?.findingSummary.total ?? 0;
+      if (findings === 0) await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(findings).toBeGreaterThan(0);
 
     first.hub.child.kill('SIGINT');
     expect(await first.hub.exited).toBe(0);
