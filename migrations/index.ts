@@ -8,6 +8,7 @@ import { Migration20261126120100_igate } from './Migration20261126120100_igate';
 import { Migration20261126120300_feedback } from './Migration20261126120300_feedback';
 import { Migration20261201100000_calendar } from './Migration20261201100000_calendar';
 import { Migration20261201100100_findings } from './Migration20261201100100_findings';
+import { Migration20261201110000_dossier_fact } from './Migration20261201110000_dossier_fact';
 import { Migration20261201130000_plan } from './Migration20261201130000_plan';
 
 export const migrationsList: MigrationObject[] = [
@@ -16,5 +17,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126120300_feedback', class: Migration20261126120300_feedback },
   { name: 'Migration20261201100000_calendar', class: Migration20261201100000_calendar },
   { name: 'Migration20261201100100_findings', class: Migration20261201100100_findings },
+  { name: 'Migration20261201110000_dossier_fact', class: Migration20261201110000_dossier_fact },
   { name: 'Migration20261201130000_plan', class: Migration20261201130000_plan },
 ];

@@ -14,6 +14,7 @@ import { Plan } from '../modules/plan/plan.entity';
 import { PlanTask } from '../modules/plan/plan-task.entity';
 import { NationalProcedure } from '../modules/procedure/national-procedure.entity';
 import { NationalSector } from '../modules/procedure/national-sector.entity';
+import { DossierFact } from '../modules/report/dossier-fact.entity';
 import { QuarantinedRecord } from '../sync/quarantined-record.entity';
 import { ScheduleTick } from '../sync/schedule-tick.entity';
 import { SeenKey } from '../sync/seen-key.entity';
@@ -42,4 +43,5 @@ export const entities = [
   CheckText,
   Plan,
   PlanTask,
+  DossierFact,
 ];

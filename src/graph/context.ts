@@ -19,6 +19,8 @@ export interface HubServices {
 
 export interface GraphContext {
   em: EntityManager;
+  /** A fork on the read replica (DATABASE_READ_URL) when one is configured: reports read there. */
+  readEm?: EntityManager;
   principal: Principal;
   log: Logger;
   services: HubServices;

@@ -22,6 +22,11 @@ import {
 import { ListingResolver, ProcedureListingsResolver } from '../modules/listing/listing.resolver';
 import { PlanBodyResolver, PlanResolver } from '../modules/plan';
 import { ProcedureResolver } from '../modules/procedure/procedure.resolver';
+import {
+  DossierReportResolver,
+  DossierTimelinessResolver,
+  IndexAndFeedbackResolver,
+} from '../modules/report';
 import { SyncResolver } from '../sync/sync.resolver';
 import './enums';
 
@@ -43,6 +48,9 @@ export const resolvers = [
   AgencyFeedbackResolver,
   PlanResolver,
   PlanBodyResolver,
+  DossierReportResolver,
+  DossierTimelinessResolver,
+  IndexAndFeedbackResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,0 +1,171 @@
+/**
+ * Form 06 as one statement over `dossier_fact` (domain.md, "The dossier report"): the
+ * counted and refused dossiers of the period, their figures per row key, and the total row
+ * over the same dossiers counted once. Rolled up, an agency's row counts its subtree
+ * through the agency hierarchy (a recursive walk that stops at cycles).
+ */
+import { AGENCY_VIEW_SQL } from '../agency';
+import type { Period } from './period';
+import type { ReportGrouping, TimelinessRule } from './report.enums';
+import { classColumn, withinDeadlineSql } from './timeliness.sql';
+
+export interface Form06Filter {
+  agency?: string[] | null;
+  sector?: string[] | null;
+  level?: string[] | null;
+  procedure?: string[] | null;
+  channel?: string[] | null;
+}
+
+export interface Form06Query {
+  period: Period;
+  groupBy: ReportGrouping;
+  rule: TimelinessRule;
+  rollUp: boolean;
+  filter?: Form06Filter | null;
+}
+
+/** The key of a row whose dossiers have no value for the grouping (no agency, no sector …). */
+export const UNKNOWN_KEY = 'UNKNOWN';
+
+/** Figure columns, in the graph's order; each is a count of flagged dossiers. */
+export const FIGURES = [
+  'received',
+  'carriedOver',
+  'newOnline',
+  'newDirect',
+  'newPostal',
+  'resolved',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'withdrawn',
+  'inProgress',
+  'inProgressWithinDeadline',
+  'inProgressOverdue',
+  'waitingSupplement',
+  'refusedAtReception',
+  'undated',
+] as const;
+export type Figure = (typeof FIGURES)[number];
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function keySql(groupBy: ReportGrouping): string {
+  switch (groupBy) {
+    case 'AGENCY':
+      return 'b.agency_code';
+    case 'SECTOR':
+      return 'b.sector_code';
+    case 'LEVEL':
+      return 'b.level';
+    case 'PROCEDURE':
+      return 'b.procedure_code';
+  }
+}
+
+function labelSql(groupBy: ReportGrouping): string {
+  switch (groupBy) {
+    case 'AGENCY':
+      return `(select a.name from agencies a where a.code = r.key)`;
+    case 'SECTOR':
+      return `coalesce((select s.name from national_sector s where s.code = r.key),
+        (select l.sector->>'name' from provincial_listing l where l.sector_code = r.key and l.sector->>'name' is not null
+          order by l.deleted_at nulls first, l.code limit 1))`;
+    case 'PROCEDURE':
+      return `coalesce((select n.name from national_procedure n where n.code = r.key),
+        (select l.name from provincial_listing l where l.national_code = r.key order by l.deleted_at nulls first, l.code limit 1))`;
+    case 'LEVEL':
+      return 'null::text';
+  }
+}
+
+/** The SQL and its parameters. Rows come back ordered by key, the total row (key TOTAL) last. */
+export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
+  const params: unknown[] = [q.period.from, q.period.to];
+  const where: string[] = [];
+  const f = q.filter ?? {};
+  const list = (values: string[] | null | undefined, column: string) => {
+    if (!values) return;
+    params.push(values);
+    where.push(`${column} = any(?::text[])`);
+  };
+  let scope = '';
+  if (f.agency) {
+    params.push(f.agency);
+    scope = `, scope(code, path) as (
+      select c.code, array[c.code] from unnest(?::text[]) as c(code)
+      union all
+      select a.code, s.path || a.code from scope s join agencies a on a.parent_code = s.code
+      where not a.code = any(s.path))`;
+    where.push('x.agency_code in (select code from scope)');
+  }
+  list(f.sector, 'l.sector_code');
+  list(f.level, 'ag.level');
+  list(f.procedure, 'coalesce(l.national_code, x.national_code)');
+  list(f.channel, 'x.channel');
+
+  const within = withinDeadlineSql(q.rule, 'b', 'p.t');
+  const cls = classColumn(q.rule, 'b');
+  const flags: Record<Figure, string> = {
+    received: 'b.c',
+    carriedOver: 'b.c and b.accepted_day < p.f',
+    newOnline: `b.c and b.accepted_day >= p.f and b.channel = 'ONLINE'`,
+    newDirect: `b.c and b.accepted_day >= p.f and b.channel = 'DIRECT'`,
+    newPostal: `b.c and b.accepted_day >= p.f and b.channel = 'POSTAL'`,
+    resolved: `b.c and b.end_kind = 'COMPLETED' and b.end_day <= p.t`,
+    resolvedEarly: `b.c and b.end_kind = 'COMPLETED' and b.end_day <= p.t and ${cls} = 'EARLY'`,
+    resolvedOnTime: `b.c and b.end_kind = 'COMPLETED' and b.end_day <= p.t and ${cls} = 'ON_TIME'`,
+    resolvedLate: `b.c and b.end_kind = 'COMPLETED' and b.end_day <= p.t and ${cls} = 'LATE'`,
+    withdrawn: `b.c and b.end_kind = 'WITHDRAWN' and b.end_day <= p.t`,
+    inProgress: 'b.c and b.open',
+    inProgressWithinDeadline: `b.c and b.open and ${within}`,
+    inProgressOverdue: `b.c and b.open and not ${within}`,
+    waitingSupplement: 'b.c and b.open and coalesce(b.waiting_days @> p.t, false)',
+    refusedAtReception: 'b.r',
+    undated: 'b.c and b.due_at is null',
+  };
+  const flagColumns = FIGURES.map((k) => `(${flags[k]}) as ${snake(k)}`).join(',\n      ');
+  const sums = FIGURES.map((k) => `count(*) filter (where ${snake(k)})::int as "${k}"`).join(',\n    ');
+
+  const rolled = q.rollUp && q.groupBy === 'AGENCY';
+  const keyed = rolled
+    ? `keyed as (
+      select coalesce(up.ancestor, '${UNKNOWN_KEY}') as key, fl.* from flagged fl
+      left join up on up.descendant = fl.agency_code)`
+    : `keyed as (select coalesce(fl.group_key, '${UNKNOWN_KEY}') as key, fl.* from flagged fl)`;
+  const up = rolled
+    ? `, up(descendant, ancestor, path) as (
+      select d.code, d.code, array[d.code] from (select distinct agency_code as code from base where agency_code is not null) d
+      union all
+      select up.descendant, a.parent_code, up.path || a.parent_code from up join agencies a on a.code = up.ancestor
+      where a.parent_code is not null and not a.parent_code = any(up.path))`
+    : '';
+
+  const sql = `with recursive p as (select ?::date as f, ?::date as t),
+    agencies as (${AGENCY_VIEW_SQL})${scope},
+    base as (
+      select x.*, l.sector_code, coalesce(l.national_code, x.national_code) as procedure_code, ag.level,
+        (x.received and x.accepted_day <= p.t and (x.end_day is null or x.end_day >= p.f)) as c,
+        (x.refused and x.applied_day between p.f and p.t) as r,
+        (x.end_day is null or x.end_day > p.t) as open
+      from dossier_fact x cross join p
+      left join provincial_listing l on l.code = x.listing_code
+      left join agencies ag on ag.code = x.agency_code
+      where ((x.received and x.accepted_day <= p.t and (x.end_day is null or x.end_day >= p.f))
+        or (x.refused and x.applied_day between p.f and p.t))${where.map((w) => ` and ${w}`).join('')}
+    )${up},
+    flagged as (
+      select b.agency_code, ${keySql(q.groupBy)} as group_key,
+      ${flagColumns}
+      from base b cross join p
+    ),
+    ${keyed},
+    r as (select key, ${sums} from keyed group by key)
+    select * from (
+      select r.*, ${labelSql(q.groupBy)} as label, false as is_total from r
+      union all
+      select 'TOTAL', ${sums}, 'Tổng cộng', true from flagged
+    ) u order by is_total, key collate "C"`;
+  return { sql, params };
+}
