@@ -4,7 +4,7 @@
  * day, every processing-time unit, missing appointments, supplements, withdrawals, stopped
  * and refused dossiers, dossiers of unknown agencies and listings, and a few dirty dates.
  */
-import { Rng } from '../../../connectors/kit/sim/prng';
+import { Rng } from '../../../connectors/sim/kit/prng';
 import type { Channel, DossierRecord, DossierStatus } from '../../../src/domain/model';
 import type { AgencySeed, ListingSeed } from './seed';
 import { dossierRecord } from './seed';
