@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { CONSOLE_PATH, serveConsole } from './console-assets';
 import type { Orm } from './db/orm';
 import { cancelScope, runInStatementScope, StatementScope } from './db/statement-scope';
+import { EXPORT_PATH, serveExport } from './exports';
 import { authenticate } from './graph/auth';
 import type { GraphContext, HubServices } from './graph/context';
 import { formatError } from './graph/errors';
@@ -180,6 +181,7 @@ export async function startServer(deps: {
     if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) {
       return serveConsole(url.pathname, res);
     }
+    if (url.pathname.startsWith(EXPORT_PATH)) return serveExport(req, res, url, deps);
     if (url.pathname.startsWith('/graphiql/')) {
       const asset = graphiqlAsset(url.pathname.slice('/graphiql/'.length));
       if (!asset) return sendJson(res, 404, { error: 'not found' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_DIST } from '../../src/console-assets';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestHub, type TestHub } from '../support/hub';
+import { startTestHub, TEST_KEY, type TestHub } from '../support/hub';
 
 describe('the console over HTTP', () => {
   let db: TestDatabase;
@@ -31,6 +31,29 @@ describe('the console over HTTP', () => {
       expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(await r.text()).toContain('<div id="root">');
     }
+  });
+
+  it('answers exports with the coded errors of the graph', async () => {
+    const noKey = await at('/export/findings.xlsx');
+    expect(noKey.status).toBe(401);
+    expect(
+      ((await noKey.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe('UNAUTHENTICATED');
+    const withKey = (p: string) => fetch(new URL(p, hub.url), { headers: { 'x-api-key': TEST_KEY } });
+    const bad = await withKey('/export/findings.xlsx?severity=URGENT');
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]!.message).toContain('URGENT');
+    expect((await withKey('/export/nothing.csv')).status).toBe(404);
+    const empty = await withKey('/export/findings.xlsx?severity=HIGH');
+    expect(empty.status).toBe(200);
+    expect(empty.headers.get('x-finding-count')).toBe('0');
+    expect(
+      Buffer.from(await empty.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK'); // a zip: xlsx
   });
 
   it('serves the hashed assets with long caching, and 404 for missing files or paths outside', async () => {

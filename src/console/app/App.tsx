@@ -3,6 +3,7 @@ import { Layout } from './components/Layout';
 import { SignIn } from './components/SignIn';
 import { I18nProvider, useI18n } from './i18n';
 import { pageAllowed } from './pages';
+import { FindingsPage } from './pages/Findings';
 import { OverviewPage } from './pages/Overview';
 import { PlanPage } from './pages/Plan';
 import { SyncPage } from './pages/Sync';
@@ -20,6 +21,8 @@ function Page({ page }: { page: PageId }) {
     );
   }
   switch (page) {
+    case 'findings':
+      return <FindingsPage />;
     case 'plan':
       return <PlanPage />;
     case 'sync':

@@ -14,6 +14,7 @@ const EVERYONE: readonly Role[] = ['VIEWER', 'AUDITOR', 'INTEGRATOR', 'ADMIN'];
 /** In navigation order. Pages whose backend the hub does not have yet are not listed. */
 export const PAGES: readonly PageSpec[] = [
   { id: 'overview', label: 'nav.overview', roles: EVERYONE },
+  { id: 'findings', label: 'nav.findings', roles: ['AUDITOR', 'INTEGRATOR', 'ADMIN'] },
   { id: 'plan', label: 'nav.plan', roles: EVERYONE },
   { id: 'sync', label: 'nav.sync', roles: ['INTEGRATOR', 'ADMIN'] },
 ];
@@ -25,4 +26,9 @@ export function pageAllowed(page: PageId, role: Role): boolean {
 /** Actions that change the hub (sync, confirm deletions). */
 export function mayOperate(role: Role): boolean {
   return role === 'ADMIN';
+}
+
+/** Acknowledging and dismissing findings. */
+export function mayReview(role: Role): boolean {
+  return role === 'AUDITOR' || role === 'ADMIN';
 }

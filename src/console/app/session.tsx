@@ -19,6 +19,8 @@ const KEY_STORAGE = 'tthc-console-key';
 
 interface Session {
   principal: Principal;
+  /** For the hub's exports (downloads), which take the same key as the graph. */
+  apiKey: string;
   signOut(): void;
 }
 
@@ -59,7 +61,7 @@ export function SessionProvider({
     onSignOut();
   }, [onSignOut]);
   const client = useMemo(() => createGraphClient(apiKey, signOut), [apiKey, signOut]);
-  const session = useMemo(() => ({ principal, signOut }), [principal, signOut]);
+  const session = useMemo(() => ({ principal, apiKey, signOut }), [principal, apiKey, signOut]);
   return (
     <UrqlProvider value={client}>
       <SessionContext.Provider value={session}>{children}</SessionContext.Provider>

@@ -3,6 +3,7 @@
  * commands import from here only.
  */
 
+export type { FindingFilter } from './check.args';
 export { FindingResolver } from './check.resolver';
 export { CheckOverlapError, type CheckRunOptions, type CheckRunSummary, runChecks } from './check.runner';
 export { CheckService, checkEvents } from './check.service';
@@ -12,6 +13,7 @@ export {
   ProcedureFindingsResolver,
 } from './check-relations.resolver';
 export type { ExportFinding } from './export/columns';
+export { findingsForExport } from './export/filtered-findings';
 export { findingsCsv } from './export/findings-csv';
 export { findingsXlsx } from './export/findings-xlsx';
 export { openFindingsForExport } from './export/open-findings';

@@ -21,6 +21,8 @@ export interface DataTableProps<T> {
   onOpen?(row: T): void;
   selectedId?: string | null;
   testId?: string;
+  /** Render the columns' `footer` (a total row). */
+  withFooter?: boolean;
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {
@@ -45,14 +47,18 @@ export function DataTable<T>(props: DataTableProps<T>) {
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
-                const label = flexRender(header.column.columnDef.header, header.getContext());
+                const label = header.isPlaceholder
+                  ? null
+                  : flexRender(header.column.columnDef.header, header.getContext());
                 return (
                   <th
                     key={header.id}
                     scope="col"
+                    colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+                    className={header.colSpan > 1 ? 'group' : undefined}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
-                    {header.column.getCanSort() ? (
+                    {header.column.getCanSort() && !header.isPlaceholder ? (
                       <button
                         type="button"
                         className="sort"
@@ -104,6 +110,25 @@ export function DataTable<T>(props: DataTableProps<T>) {
             </tr>
           ))}
         </tbody>
+        {props.withFooter && (
+          <tfoot>
+            {table
+              .getFooterGroups()
+              .slice(0, 1)
+              .map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => (
+                    <td
+                      key={header.id}
+                      className={(header.column.columnDef.meta as { className?: string })?.className}
+                    >
+                      {flexRender(header.column.columnDef.footer, header.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+          </tfoot>
+        )}
       </table>
       {props.rows.length === 0 && <p className="empty">{t('common.none')}</p>}
     </div>

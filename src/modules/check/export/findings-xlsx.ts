@@ -39,7 +39,14 @@ function headings(sheet: ExcelJS.Worksheet, vi: string[], en: string[]): void {
   }
 }
 
-function summarySheet(book: ExcelJS.Workbook, findings: readonly ExportFinding[], generatedAt: Date): void {
+const OPEN_SCOPE = 'Các phát hiện chưa giải quyết (open findings: every status but RESOLVED)';
+
+function summarySheet(
+  book: ExcelJS.Workbook,
+  findings: readonly ExportFinding[],
+  generatedAt: Date,
+  scope: string,
+): void {
   const sheet = book.addWorksheet('Tổng hợp', { views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }] });
   const vi = ['Loại sai lệch', 'Mô tả', ...SEVERITIES.map((s) => `Mức ${s}`), 'Tổng'];
   const en = ['Kind', 'Description (vi)', ...SEVERITIES, 'Total'];
@@ -63,10 +70,7 @@ function summarySheet(book: ExcelJS.Workbook, findings: readonly ExportFinding[]
   total.font = { bold: true };
   sheet.addRow([]);
   sheet.addRow(['Lập lúc (Generated at)', cellText(generatedAt)]);
-  sheet.addRow([
-    'Phạm vi (Scope)',
-    'Các phát hiện chưa giải quyết (open findings: every status but RESOLVED)',
-  ]);
+  sheet.addRow(['Phạm vi (Scope)', scope]);
   sheet.autoFilter = {
     from: { row: 2, column: 1 },
     to: { row: 2 + FINDING_KINDS.length, column: en.length },
@@ -92,14 +96,16 @@ function kindSheet(book: ExcelJS.Workbook, kind: string, findings: readonly Expo
   sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
+/** `scope` says which findings these are (default: the open ones, as `hub check` exports). */
 export async function findingsXlsx(
   findings: readonly ExportFinding[],
   generatedAt = new Date(),
+  scope = OPEN_SCOPE,
 ): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'tthc-hub';
   book.created = generatedAt;
-  summarySheet(book, findings, generatedAt);
+  summarySheet(book, findings, generatedAt, scope);
   for (const kind of FINDING_KINDS) {
     const mine = findings.filter((f) => f.kind === kind);
     if (mine.length) kindSheet(book, kind, mine);

@@ -1,0 +1,91 @@
+/**
+ * The hub's exports over HTTP, for the console's download buttons: the same xlsx files
+ * the CLI writes (`hub check --format xlsx`), for the filter the console shows. Same key
+ * (X-API-Key) and the same coded errors as the graph.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { Orm } from './db/orm';
+import { FINDING_KINDS, FINDING_STATUSES, SEVERITIES } from './domain/finding';
+import { authenticate } from './graph/auth';
+import { badInput, codedError } from './graph/errors';
+import { type FindingFilter, findingsForExport, findingsXlsx } from './modules/check';
+
+export const EXPORT_PATH = '/export/';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function listParam<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+): T[] | null {
+  const raw = params.get(name);
+  if (!raw) return null;
+  const values = raw.split(',').map((v) => v.trim());
+  const bad = values.filter((v) => !(allowed as readonly string[]).includes(v));
+  if (bad.length)
+    throw badInput(`${name}: unknown value ${bad.join(', ')}; expected one of ${allowed.join(', ')}`, name);
+  return values as T[];
+}
+
+/** The console's findings filter, from the same query parameters as its address. */
+export function findingFilterFromQuery(params: URLSearchParams): FindingFilter {
+  const codes = (name: string) =>
+    params
+      .get(name)
+      ?.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean) ?? null;
+  return {
+    kind: listParam(params, 'kind', FINDING_KINDS),
+    severity: listParam(params, 'severity', SEVERITIES),
+    status: listParam(params, 'status', FINDING_STATUSES),
+    agency: codes('agency'),
+    sector: codes('sector'),
+  };
+}
+
+function day(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10); // Asia/Ho_Chi_Minh
+}
+
+function sendError(res: ServerResponse, e: unknown): void {
+  if (!(e instanceof GraphQLError)) throw e;
+  const http = e.extensions.http as { status?: number } | undefined;
+  const { http: _hidden, ...extensions } = e.extensions;
+  const status = http?.status ?? (extensions.code === 'NOT_FOUND' ? 404 : 400);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ errors: [{ message: e.message, extensions }] }));
+}
+
+export async function serveExport(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: { orm: Orm; adminKey: string },
+): Promise<void> {
+  try {
+    authenticate(req.headers['x-api-key'] as string | undefined, deps.adminKey);
+    if (req.method !== 'GET') throw codedError('BAD_USER_INPUT', 'exports are read with GET');
+    const name = url.pathname.slice(EXPORT_PATH.length);
+    if (name !== 'findings.xlsx') throw codedError('NOT_FOUND', `no export ${name}; there is findings.xlsx`);
+    const findings = await findingsForExport(deps.orm.em.fork(), findingFilterFromQuery(url.searchParams));
+    const now = new Date();
+    const shown = [...url.searchParams].filter(([k]) =>
+      ['kind', 'severity', 'status', 'agency', 'sector'].includes(k),
+    );
+    const scope = shown.length
+      ? `Bộ lọc (filter): ${shown.map(([k, v]) => `${k}=${v}`).join('; ')}`
+      : 'Mọi phát hiện (all findings)';
+    const body = await findingsXlsx(findings, now, scope);
+    res.writeHead(200, {
+      'content-type': XLSX,
+      'content-disposition': `attachment; filename="sai-lech-${day(now)}.xlsx"`,
+      'cache-control': 'no-store',
+      'x-finding-count': String(findings.length),
+    });
+    res.end(body);
+  } catch (e) {
+    sendError(res, e);
+  }
+}
