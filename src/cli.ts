@@ -23,6 +23,9 @@ const USAGE = `usage: hub <command>
                                          and write the open findings to FILE
   migrate                                apply database migrations
   simulate                               only the three simulated portals, for trying connectors
+  report dossiers (--period 2020-Q1 | --from D --to D) [--by agency|sector|level|procedure]
+         [--rule provincial|national] [--roll-up] [--agency CODE] [--format json|csv|xlsx] [--out FILE]
+                                         form 06 (JSON or CSV on stdout without --out)
   plan import FILE [--year Y] [--province P]  import the province's yearly plan (text, CSV or xlsx); exit code 1 when refused
 `;
 
@@ -66,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
       return commands().checkCommand(config, log, values);
     }
     case 'report':
+      return commands().reportCommand(config, log, rest);
     case 'keys':
       process.stderr.write(`hub ${command}: not available in this version yet\n`);
       return 2;

@@ -80,6 +80,8 @@ function sendStopped(res: ServerResponse, budget: RequestBudget): void {
 
 export async function startServer(deps: {
   orm: Orm;
+  /** The read replica's ORM (DATABASE_READ_URL), when there is one: reports read through it. */
+  readOrm?: Orm | null;
   services: HubServices;
   log: Logger;
   port: number;
@@ -144,6 +146,7 @@ export async function startServer(deps: {
       context: async () => ({
         principal: authenticate(headers.get('x-api-key'), deps.adminKey),
         em: orm.em.fork(),
+        readEm: deps.readOrm?.em.fork(),
         log,
         services: deps.services,
         loaders: new Map(),

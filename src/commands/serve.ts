@@ -54,6 +54,7 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
     try {
       server = await startServer({
         orm: runtime.db.orm,
+        readOrm: runtime.db.readOrm,
         services: runtime.services,
         log,
         port: config.port,

@@ -19,6 +19,8 @@ import { cancelSessionsNamed } from './statement-scope';
 export interface Database {
   url: string;
   orm: Orm;
+  /** A second ORM on DATABASE_READ_URL (a read replica) when set: reports read through it. */
+  readOrm: Orm | null;
   embedded: boolean;
   /** Cancels the statements this process is running (shutdown: after the syncs' last page). */
   cancelStatements(): Promise<void>;
@@ -77,12 +79,23 @@ export async function openDatabase(
     throw e;
   }
   const opened = orm;
+  // Reports may read from a replica; it is never migrated (the primary's migrations reach it).
+  const readOrm = config.databaseReadUrl
+    ? await openOrm(config.databaseReadUrl, log, {}, config.databaseConnectTimeoutMs).catch(async (e) => {
+        await undo();
+        throw new DatabaseStartError(
+          `cannot connect to the read database at ${redactUrl(config.databaseReadUrl as string)}: ${String((e as Error)?.message ?? e)}`,
+        );
+      })
+    : null;
   return {
     url,
     orm: opened,
+    readOrm,
     embedded: embedded !== null,
     cancelStatements: () => cancelSessionsNamed(url, APPLICATION_NAME),
     async close() {
+      await readOrm?.close(true);
       await opened.close(true);
       await lock?.release();
       await embedded?.stop();

@@ -3,6 +3,9 @@
  * other modules (the plan reads form 06 totals, the service index and feedback figures).
  */
 
+export { agencyTitle } from './export/agency-title';
+export { form06Csv } from './export/form06-csv';
+export { form06Xlsx } from './export/form06-xlsx';
 export { feedbackReport } from './feedback-report.service';
 export type { FeedbackReport, FeedbackReportRow } from './feedback-report.types';
 export { dossierReport } from './form06.service';

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { localDateOf } from '../../domain/time';
 import { type GraphContext, loaderFor } from '../../graph/context';
 import { LocalDateScalar } from '../../graph/scalars';
-import { DossierNode } from '../dossier/dossier.types';
+import { DossierNode } from '../dossier';
 import { feedbackReport } from './feedback-report.service';
 import { FeedbackReport, FeedbackReportArgs } from './feedback-report.types';
 import { dossierReport } from './form06.service';
