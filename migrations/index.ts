@@ -6,6 +6,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000_initial } from './Migration20261126000000_initial';
 import { Migration20261126120100_igate } from './Migration20261126120100_igate';
 import { Migration20261126120300_feedback } from './Migration20261126120300_feedback';
+import { Migration20261201090000_graph_indexes } from './Migration20261201090000_graph_indexes';
 import { Migration20261201100000_calendar } from './Migration20261201100000_calendar';
 import { Migration20261201100100_findings } from './Migration20261201100100_findings';
 import { Migration20261201110000_dossier_fact } from './Migration20261201110000_dossier_fact';
@@ -15,6 +16,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
   { name: 'Migration20261126120100_igate', class: Migration20261126120100_igate },
   { name: 'Migration20261126120300_feedback', class: Migration20261126120300_feedback },
+  { name: 'Migration20261201090000_graph_indexes', class: Migration20261201090000_graph_indexes },
   { name: 'Migration20261201100000_calendar', class: Migration20261201100000_calendar },
   { name: 'Migration20261201100100_findings', class: Migration20261201100100_findings },
   { name: 'Migration20261201110000_dossier_fact', class: Migration20261201110000_dossier_fact },

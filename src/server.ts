@@ -4,7 +4,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { CONSOLE_PATH, serveConsole } from './console-assets';
 import type { Orm } from './db/orm';
 import { cancelScope, runInStatementScope, StatementScope } from './db/statement-scope';
@@ -42,7 +45,9 @@ export async function createApollo(log: Logger): Promise<ApolloServer<GraphConte
     // Apollo would answer SIGINT/SIGTERM by killing the process itself, cutting the hub's
     // shutdown (current page, database, embedded PostgreSQL) short; the hub stops it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // The graph sets no cache hints; Apollo's cache-control plugin would still wrap every
+    // field's resolver to compute a policy nobody reads (a tenth of a list's CPU).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   return apollo;

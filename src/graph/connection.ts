@@ -24,9 +24,10 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
+  /** A promise when `first` is 0 and it is worked out only on demand. */
+  @Field(() => Boolean) hasNextPage!: boolean | Promise<boolean>;
   @Field(() => Boolean) hasPreviousPage!: boolean;
   @Field(() => String, { nullable: true }) startCursor!: string | null;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
@@ -43,21 +44,30 @@ export function validateFirst(first: number | null | undefined): number {
   return n;
 }
 
-/** A cursor is the sort key of the row, opaque to clients. */
-export function encodeCursor(key: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/**
+ * A cursor is the row's sort key, prefixed with the list (and order) it came from, opaque
+ * to clients: a cursor handed to another list, or to the same list in another order, is
+ * refused instead of silently paging from a wrong place.
+ */
+export function encodeCursor(list: string, key: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify([list, ...key])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
+/** The key after `list`'s tag; BAD_USER_INPUT for anything this list did not give out. */
+export function decodeCursor(
+  cursor: string | null | undefined,
+  list: string,
+  arity: number,
+): unknown[] | null {
   if (cursor == null) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity) return key;
+    if (Array.isArray(key) && key.length === arity + 1 && key[0] === list) return key.slice(1);
   } catch {
     /* fall through */
   }
   throw badInput(
-    'after is not a cursor this list gave out; use pageInfo.endCursor from the previous page',
+    'after is not a cursor this list gave out (in this order); use pageInfo.endCursor from the previous page',
     'after',
   );
 }
@@ -69,27 +79,40 @@ export interface Connection<T> {
   readonly totalCount: Promise<number>;
 }
 
-/** Builds the connection from `first + 1` fetched rows (the extra one tells hasNextPage). */
-export function toConnection<T>(
-  rows: T[],
-  first: number,
-  hadCursor: boolean,
-  keyOf: (row: T) => readonly unknown[],
-  count: () => Promise<number>,
-): Connection<T> {
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+export interface ConnectionParts<T> {
+  /** The cursor tag: the list and its order. */
+  list: string;
+  /** `first + 1` fetched rows (the extra one tells hasNextPage); none when `first` is 0. */
+  rows: T[];
+  first: number;
+  hadCursor: boolean;
+  keyOf: (row: T) => readonly unknown[];
+  count: () => Promise<number>;
+  /** With `first: 0` no page is read; whether a row follows is asked only if a query wants it. */
+  more?: () => Promise<boolean>;
+}
+
+export function toConnection<T>(c: ConnectionParts<T>): Connection<T> {
+  const page = c.rows.slice(0, c.first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(c.list, c.keyOf(node)), node }));
   let total: Promise<number> | null = null;
+  let more: Promise<boolean> | null = null;
+  const rows = c.rows;
+  const first = c.first;
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: hadCursor,
+      get hasNextPage() {
+        if (first > 0 || !c.more) return rows.length > first;
+        more ??= c.more();
+        return more;
+      },
+      hasPreviousPage: c.hadCursor,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      total ??= count();
+      total ??= c.count();
       return total;
     },
   };
@@ -97,13 +120,13 @@ export function toConnection<T>(
 
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
 export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String) cursor!: string;
     @Field(() => node) node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionClass {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;

@@ -6,6 +6,7 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { Field, InputType } from 'type-graphql';
 import { addDays, isLocalDate, startOfLocalDay } from '../domain/time';
+import { badInput } from './errors';
 import { DateTimeScalar } from './scalars';
 
 export type DateBound = { day: string } | { at: Date };
@@ -39,24 +40,30 @@ export class DateRange {
   @Field(() => LocalDateOrDateTimeScalar, { nullable: true }) to?: DateBound | null;
 }
 
-/** SQL for `column` within the range: `>= from` and `< the end` (the day after a `to` day). */
+/**
+ * SQL for `column` within the range: `>= from` and `< the end` (the day after a `to` day).
+ * A range that ends before it starts is BAD_USER_INPUT (`argument` names it), not an
+ * empty answer that looks like "no data".
+ */
 export function rangeSql(
   column: string,
   range: DateRange | null | undefined,
+  argument = 'range',
 ): { sql: string[]; params: unknown[] } {
   const out = { sql: [] as string[], params: [] as unknown[] };
-  if (range?.from) {
+  const from = range?.from ? ('day' in range.from ? startOfLocalDay(range.from.day) : range.from.at) : null;
+  if (from) {
     out.sql.push(`${column} >= ?`);
-    out.params.push('day' in range.from ? startOfLocalDay(range.from.day) : range.from.at);
+    out.params.push(from);
   }
   if (range?.to) {
-    if ('day' in range.to) {
-      out.sql.push(`${column} < ?`);
-      out.params.push(startOfLocalDay(addDays(range.to.day, 1)));
-    } else {
-      out.sql.push(`${column} <= ?`);
-      out.params.push(range.to.at);
+    const dayEnd = 'day' in range.to ? startOfLocalDay(addDays(range.to.day, 1)) : null;
+    const end = dayEnd ?? (range.to as { at: Date }).at;
+    if (from && (dayEnd ? from >= dayEnd : from > end)) {
+      throw badInput(`${argument}: from is after to; give the earlier bound as from`, argument);
     }
+    out.sql.push(dayEnd ? `${column} < ?` : `${column} <= ?`);
+    out.params.push(end);
   }
   return out;
 }

@@ -62,7 +62,7 @@ export async function listSyncRuns(
   args: { first: number; after?: string | null; filter?: SyncRunFilter | null },
 ): Promise<Connection<SyncRunNode>> {
   const w = runWhere(args.filter);
-  const after = decodeCursor(args.after, 1);
+  const after = decodeCursor(args.after, 'syncRun', 1);
   const sql = [...w.sql];
   const params = [...w.params];
   if (after) sql.push('id < ?') && params.push(String(after[0]));
@@ -70,19 +70,20 @@ export async function listSyncRuns(
     `select * from sync_run where ${sql.join(' and ')} order by id desc limit ?`,
     [...params, args.first + 1],
   );
-  return toConnection(
-    rows.map(toRunNode),
-    args.first,
-    Boolean(after),
-    (r) => [r.id],
-    async () => {
+  return toConnection({
+    list: 'syncRun',
+    rows: rows.map(toRunNode),
+    first: args.first,
+    hadCursor: Boolean(after),
+    keyOf: (r) => [r.id],
+    count: async () => {
       const [c] = await em.execute(
         `select count(*) as n from sync_run where ${w.sql.join(' and ')}`,
         w.params,
       );
       return Number(c?.n ?? 0);
     },
-  );
+  });
 }
 
 export async function findSyncRun(em: EntityManager, id: string): Promise<SyncRunNode | null> {
@@ -144,7 +145,7 @@ export async function listQuarantined(
   if (f?.syncRunId) sql.push('sync_run_id = ?') && params.push(f.syncRunId);
   if (f?.resolved === true) sql.push('resolved_at is not null');
   if (f?.resolved === false) sql.push('resolved_at is null');
-  const after = decodeCursor(args.after, 1);
+  const after = decodeCursor(args.after, 'quarantinedRecord', 1);
   const pageSql = after ? [...sql, 'id < ?'] : sql;
   const pageParams = after ? [...params, String(after[0])] : params;
   const rows = await em.execute(
@@ -165,17 +166,18 @@ export async function listQuarantined(
     lastSeenAt: new Date(r.last_seen_at),
     resolvedAt: r.resolved_at ? new Date(r.resolved_at) : null,
   }));
-  return toConnection(
-    nodes,
-    args.first,
-    Boolean(after),
-    (n) => [n.id],
-    async () => {
+  return toConnection({
+    list: 'quarantinedRecord',
+    rows: nodes,
+    first: args.first,
+    hadCursor: Boolean(after),
+    keyOf: (n) => [n.id],
+    count: async () => {
       const [c] = await em.execute(
         `select count(*) as n from quarantined_record where ${sql.join(' and ')}`,
         params,
       );
       return Number(c?.n ?? 0);
     },
-  );
+  });
 }

@@ -1,12 +1,15 @@
 /**
  * `npm run bench`: prints figures, with baselines measured in the same run. Not part of
- * `npm test`. Sizes: BENCH_DOSSIERS (default 100000,1000000), BENCH_CHANGED (10000).
- * Uses DATABASE_URL when set, else an embedded PostgreSQL.
+ * `npm test`. BENCH_ONLY=sync (console and sync) or graph runs one part. Sync sizes: BENCH_DOSSIERS (default
+ * 100000,1000000), BENCH_CHANGED (10000), on DATABASE_URL when set, else an embedded
+ * PostgreSQL. The graph part (hub beside PostGraphile) keeps its own embedded database
+ * under .data/bench: see test/bench/graph/graph.bench.ts for its settings.
  */
 import 'reflect-metadata';
 import os from 'node:os';
 import { consoleBench } from './console.bench';
 import { dossierSyncBench } from './dossier-sync.bench';
+import { graphBench } from './graph/graph.bench';
 import { benchPostgres, sizesFromEnv } from './support';
 
 async function main() {
@@ -14,17 +17,21 @@ async function main() {
   console.log(
     `node ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`,
   );
-  const pg = await benchPostgres();
-  try {
-    await consoleBench(pg);
-    await dossierSyncBench(
-      pg,
-      sizesFromEnv('BENCH_DOSSIERS', [100_000, 1_000_000]),
-      Number(process.env.BENCH_CHANGED ?? 10_000),
-    );
-  } finally {
-    await pg.stop();
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'graph') {
+    const pg = await benchPostgres();
+    try {
+      await consoleBench(pg);
+      await dossierSyncBench(
+        pg,
+        sizesFromEnv('BENCH_DOSSIERS', [100_000, 1_000_000]),
+        Number(process.env.BENCH_CHANGED ?? 10_000),
+      );
+    } finally {
+      await pg.stop();
+    }
   }
+  if (only !== 'sync') await graphBench();
 }
 
 main().then(

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import { byKeys, type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
-import { agenciesByCodes, childrenOf, listAgencies } from './agency.service';
+import { agenciesByCodes, childrenOf, descendantsOf, listAgencies } from './agency.service';
 import { AgenciesArgs, AgencyNode } from './agency.types';
 
 export const AgencyConnection = ConnectionType(AgencyNode, 'Agency');
@@ -10,6 +10,22 @@ export function agencyLoader(ctx: GraphContext) {
   return loaderFor<string, AgencyNode>(ctx, 'agencyByCode', async (codes) =>
     byKeys(codes, await agenciesByCodes(ctx.em, codes), (a) => a.code),
   );
+}
+
+/** An agency code → itself and every agency below it (what includeDescendants filters by). */
+export function descendantsLoader(ctx: GraphContext) {
+  return loaderFor<string, string[]>(ctx, 'agencyDescendants', async (codes) => {
+    const tree = await descendantsOf(ctx.em, codes);
+    return codes.map((c) => tree.get(c) ?? [c]);
+  });
+}
+
+/** Groups for a nested connection whose parents stand for themselves and every agency below them. */
+export function descendantGroups(ctx: GraphContext) {
+  return async (keys: readonly string[]): Promise<Map<string, string[]>> => {
+    const members = await descendantsLoader(ctx).loadMany(keys);
+    return new Map(keys.map((k, i) => [k, members[i] as string[]]));
+  };
 }
 
 @Resolver(() => AgencyNode)

@@ -4,6 +4,7 @@ import { PageArgs } from '../../graph/connection';
 import { LevelEnum } from '../../graph/enums';
 
 @ObjectType('Agency', {
+  simpleResolvers: true,
   description: "One of the province's agencies, by its electronic identifier code (000.00.12.H21).",
 })
 export class AgencyNode {

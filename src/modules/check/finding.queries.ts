@@ -48,7 +48,7 @@ const ORDER = 'order by f.last_seen_at desc, f.id desc';
 export const findingKey = (f: FindingNode): [string, string] => [f.lastSeenAt.toISOString(), f.id];
 
 function afterOf(cursor: string | null | undefined): Where | null {
-  const key = decodeCursor(cursor, 2);
+  const key = decodeCursor(cursor, 'finding', 2);
   if (!key) return null;
   const [at, id] = key;
   const seen = typeof at === 'string' ? new Date(at) : new Date(Number.NaN);
@@ -73,13 +73,20 @@ export async function listFindings(
      ${ORDER} limit ?`,
     [...where.params, ...(after?.params ?? []), args.first + 1],
   );
-  return toConnection(rows.map(toFinding), args.first, after !== null, findingKey, async () => {
-    const [c] = await query<{ n: number }>(
-      em,
-      `select count(*)::int as n from finding f where ${where.sql.join(' and ')}`,
-      where.params,
-    );
-    return c?.n ?? 0;
+  return toConnection({
+    list: 'finding',
+    rows: rows.map(toFinding),
+    first: args.first,
+    hadCursor: after !== null,
+    keyOf: findingKey,
+    count: async () => {
+      const [c] = await query<{ n: number }>(
+        em,
+        `select count(*)::int as n from finding f where ${where.sql.join(' and ')}`,
+        where.params,
+      );
+      return c?.n ?? 0;
+    },
   });
 }
 
@@ -157,7 +164,7 @@ export async function listCheckRuns(
   em: EntityManager,
   args: { first: number; after?: string | null },
 ): Promise<Connection<CheckRunNode>> {
-  const key = decodeCursor(args.after, 1);
+  const key = decodeCursor(args.after, 'checkRun', 1);
   if (key && (typeof key[0] !== 'string' || !/^\d{1,18}$/.test(key[0]))) {
     throw badInput(
       'after is not a cursor this list gave out; use pageInfo.endCursor from the previous page',
@@ -169,16 +176,17 @@ export async function listCheckRuns(
     `select ${RUN_COLUMNS} from check_run where (?::bigint is null or id < ?::bigint) order by id desc limit ?`,
     [key?.[0] ?? null, key?.[0] ?? null, args.first + 1],
   );
-  return toConnection(
-    rows.map(toRun),
-    args.first,
-    key !== null,
-    (r) => [r.id],
-    async () => {
+  return toConnection({
+    list: 'checkRun',
+    rows: rows.map(toRun),
+    first: args.first,
+    hadCursor: key !== null,
+    keyOf: (r) => [r.id],
+    count: async () => {
       const [c] = await query<{ n: number }>(em, 'select count(*)::int as n from check_run');
       return c?.n ?? 0;
     },
-  );
+  });
 }
 
 export async function findCheckRun(em: EntityManager, id: string): Promise<CheckRunNode | null> {

@@ -1,32 +1,46 @@
 /** `Procedure.dossiers` and `Agency.dossiers`: one page per parent, batched per request. */
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type Connection, toConnection, validateFirst } from '../../graph/connection';
-import { type GraphContext, loaderFor } from '../../graph/context';
-import { AgencyNode } from '../agency';
+import { validateFirst } from '../../graph/connection';
+import type { GraphContext } from '../../graph/context';
+import { nestedConnection, ownCodes } from '../../graph/nested';
+import { AgencyNode, descendantGroups, descendantsLoader } from '../agency';
 import { Procedure } from '../procedure';
-import { DossiersArgs } from './dossier.args';
+import { AgencyDossiersArgs, DossiersArgs } from './dossier.args';
 import { DossierConnection } from './dossier.resolver';
-import { countsOfParents, cursorKey, dossiersOfParents, type ParentColumn } from './dossier.service';
-import type { DossierNode } from './dossier.types';
+import {
+  checkDescendants,
+  countsOfParents,
+  cursorKeyOf,
+  dossiersOfParents,
+  type ParentColumn,
+} from './dossier.service';
 
-/** Parents asking with the same arguments share one statement for pages and one for counts. */
 async function dossiersOf(
   ctx: GraphContext,
   column: ParentColumn,
   key: string,
   args: DossiersArgs,
-): Promise<Connection<DossierNode>> {
+  descendants = false,
+) {
   const first = validateFirst(args.first);
-  const page = { first, after: args.after ?? null, filter: args.filter ?? null };
-  const signature = `${column}:${JSON.stringify(page)}`;
-  const pages = loaderFor<string, DossierNode[]>(ctx, `dossiers:${signature}`, (keys) =>
-    dossiersOfParents(ctx.em, column, keys, page),
-  );
-  const counts = loaderFor<string, number>(ctx, `dossierCounts:${signature}`, (keys) =>
-    countsOfParents(ctx.em, column, keys, page.filter),
-  );
-  const rows = (await pages.load(key)) ?? [];
-  return toConnection(rows, first, Boolean(page.after), cursorKey, async () => (await counts.load(key)) ?? 0);
+  const filter = args.filter ?? null;
+  // Under an agency, includeDescendants widens the parent; elsewhere it widens the agency filter.
+  if (column !== 'agency_code') checkDescendants(filter);
+  const widen = column !== 'agency_code' && filter?.includeDescendants && filter.agency;
+  const agencies = widen ? await descendantsLoader(ctx).load(filter.agency!.trim()) : null;
+  const page = { first, after: args.after ?? null, filter, orderBy: args.orderBy ?? null, agencies };
+  return nestedConnection(ctx, {
+    signature: `dossiers:${column}:${descendants}:${JSON.stringify(page)}`,
+    countSignature: `dossiers:${column}:${descendants}:${JSON.stringify([filter, agencies])}`,
+    key,
+    first,
+    after: page.after,
+    list: `dossier:${page.orderBy ?? 'UPDATED_DESC'}`,
+    keyOf: cursorKeyOf(page.orderBy),
+    groups: descendants ? descendantGroups(ctx) : ownCodes,
+    pages: (groups, n) => dossiersOfParents(ctx.em, column, groups, { ...page, first: n }),
+    counts: (groups) => countsOfParents(ctx.em, column, groups, page),
+  });
 }
 
 @Resolver(() => Procedure)
@@ -42,9 +56,15 @@ export class ProcedureDossiersResolver {
 @Resolver(() => AgencyNode)
 export class AgencyDossiersResolver {
   @FieldResolver(() => DossierConnection, {
-    description: 'Dossiers handled by this agency (not its children).',
+    description: 'Dossiers handled by this agency (with includeDescendants: by any agency below it too).',
   })
-  dossiers(@Root() a: AgencyNode, @Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: GraphContext) {
-    return dossiersOf(ctx, 'agency_code', a.code, args);
+  dossiers(
+    @Root() a: AgencyNode,
+    @Args(() => AgencyDossiersArgs) args: AgencyDossiersArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    const { includeDescendants, ...rest } = args;
+    const widen = Boolean(includeDescendants || args.filter?.includeDescendants);
+    return dossiersOf(ctx, 'agency_code', a.code, rest, widen);
   }
 }

@@ -18,6 +18,39 @@ export interface StoredSupplement {
 @Index({ properties: ['agencyCode', 'acceptedAt'] })
 @Index({ properties: ['nationalCode', 'acceptedAt'] })
 @Index({ properties: ['sourceUpdatedAt', 'code'] })
+// The graph's filters and orders (Migration20261201090000_graph_indexes), live rows only.
+@Index({
+  name: 'dossier_agency_code_updated_index',
+  expression: `create index "dossier_agency_code_updated_index" on "dossier" ("agency_code", "source_updated_at", "code") where "deleted_at" is null`,
+})
+@Index({
+  name: 'dossier_national_code_updated_index',
+  expression: `create index "dossier_national_code_updated_index" on "dossier" ("national_code", "source_updated_at", "code") where "deleted_at" is null`,
+})
+@Index({
+  name: 'dossier_listing_code_updated_index',
+  expression: `create index "dossier_listing_code_updated_index" on "dossier" ("listing_code", "source_updated_at", "code") where "deleted_at" is null`,
+})
+@Index({
+  name: 'dossier_status_updated_index',
+  expression: `create index "dossier_status_updated_index" on "dossier" ("status", "source_updated_at", "code") where "deleted_at" is null`,
+})
+@Index({
+  name: 'dossier_agency_code_status_index',
+  expression: `create index "dossier_agency_code_status_index" on "dossier" ("agency_code", "status") where "deleted_at" is null`,
+})
+@Index({
+  name: 'dossier_national_code_status_index',
+  expression: `create index "dossier_national_code_status_index" on "dossier" ("national_code", "status") where "deleted_at" is null`,
+})
+@Index({
+  name: 'dossier_accepted_at_code_index',
+  expression: `create index "dossier_accepted_at_code_index" on "dossier" ("accepted_at", "code") where "deleted_at" is null`,
+})
+@Index({
+  name: 'dossier_appointment_at_code_index',
+  expression: `create index "dossier_appointment_at_code_index" on "dossier" ("appointment_at", "code") where "deleted_at" is null`,
+})
 export class Dossier extends SyncedRow {
   /** iGate's dossier code, `000.00.12.H21-200305-0001`. */
   @PrimaryKey({ type: 'string', columnType: 'text' })

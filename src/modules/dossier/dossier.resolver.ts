@@ -1,13 +1,14 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import type { GraphContext } from '../../graph/context';
 import { canSeePersonalData } from '../../graph/personal-data';
-import { AgencyNode, agencyLoader } from '../agency';
+import { AgencyNode, agencyLoader, descendantsLoader } from '../agency';
 import { listingLoader, ProvincialListingNode } from '../listing';
 import { Procedure, procedureLoader } from '../procedure';
 import { applicantView } from './applicant';
 import { DossiersArgs } from './dossier.args';
-import { listDossiers } from './dossier.service';
+import { checkDescendants, findDossier, listDossiers } from './dossier.service';
 import { ApplicantNode, DossierNode } from './dossier.types';
 
 export const DossierConnection = ConnectionType(DossierNode, 'Dossier');
@@ -17,8 +18,27 @@ export class DossierResolver {
   @Query(() => DossierConnection, {
     description: 'Dossiers, most recently changed first, filtered and paged.',
   })
-  dossiers(@Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: GraphContext) {
-    return listDossiers(ctx.em, { first: validateFirst(args.first), after: args.after, filter: args.filter });
+  async dossiers(@Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: GraphContext) {
+    const first = validateFirst(args.first);
+    checkDescendants(args.filter);
+    const agency = args.filter?.agency?.trim();
+    const agencies =
+      args.filter?.includeDescendants && agency ? await descendantsLoader(ctx).load(agency) : null;
+    return listDossiers(ctx.em, {
+      first,
+      after: args.after,
+      filter: args.filter,
+      orderBy: args.orderBy,
+      agencies,
+    });
+  }
+
+  @Query(() => DossierNode, {
+    nullable: true,
+    description: "One dossier by its iGate code (a feedback's dossierCode).",
+  })
+  dossier(@Arg('code', () => String) code: string, @Ctx() ctx: GraphContext) {
+    return findDossier(ctx.em, code.trim());
   }
 
   @FieldResolver(() => ApplicantNode)
@@ -38,8 +58,8 @@ export class DossierResolver {
     nullable: true,
     description: 'The listing it was filed on; null when no listing has its code.',
   })
-  listing(@Root() d: DossierNode, @Ctx() ctx: GraphContext) {
-    return listingLoader(ctx).load(d.listingCode);
+  listing(@Root() d: DossierNode, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo) {
+    return listingLoader(ctx, info).load(d.listingCode);
   }
 
   @FieldResolver(() => AgencyNode, { nullable: true })

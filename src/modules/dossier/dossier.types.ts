@@ -5,19 +5,20 @@ import { ApplicantTypeEnum, ChannelEnum, DossierStatusEnum } from '../../graph/e
 import { DateTimeScalar } from '../../graph/scalars';
 import type { StoredApplicant } from './applicant';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Supplement {
   @Field(() => DateTimeScalar, { nullable: true }) requestedAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) receivedAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Rating {
   @Field(() => Int, { description: '1 very satisfied, 2 satisfied, 3 not satisfied.' }) value!: number;
   @Field(() => DateTimeScalar, { nullable: true }) ratedAt!: Date | null;
 }
 
 @ObjectType('Applicant', {
+  simpleResolvers: true,
   description:
     'Who filed the dossier. Masked unless the API key has the pii grant; the ID number only as its last 4 digits.',
 })
@@ -31,7 +32,10 @@ export class ApplicantNode {
   masked!: boolean;
 }
 
-@ObjectType('Dossier', { description: 'A dossier (hồ sơ) filed through the one-stop system (iGate).' })
+@ObjectType('Dossier', {
+  simpleResolvers: true,
+  description: 'A dossier (hồ sơ) filed through the one-stop system (iGate).',
+})
 export class DossierNode {
   @Field(() => String, { description: "iGate's dossier code." }) code!: string;
   @Field(() => String, { description: 'Code of the provincial listing it was filed on.' })

@@ -25,6 +25,19 @@ export interface StoredFeedbackEvent {
 @Index({ properties: ['procedureCode', 'sentAt', 'code'] })
 @Index({ properties: ['status', 'sentAt'] })
 @Index({ properties: ['statusGroup', 'sentAt'] })
+// The graph's filters and orders (Migration20261201090000_graph_indexes), live rows only.
+@Index({
+  name: 'feedback_agency_code_status_group_sent_index',
+  expression: `create index "feedback_agency_code_status_group_sent_index" on "feedback" ("agency_code", "status_group", "sent_at", "code") where "deleted_at" is null`,
+})
+@Index({
+  name: 'feedback_status_group_sent_code_index',
+  expression: `create index "feedback_status_group_sent_code_index" on "feedback" ("status_group", "sent_at", "code") where "deleted_at" is null`,
+})
+@Index({
+  name: 'feedback_updated_code_index',
+  expression: `create index "feedback_updated_code_index" on "feedback" ("source_updated_at", "code") where "deleted_at" is null`,
+})
 export class Feedback extends SyncedRow {
   /** maPAKN, `PAKN-2020-000123`. */
   @PrimaryKey({ type: 'string', columnType: 'text' })

@@ -1,13 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { type Connection, ConnectionType, toConnection, validateFirst } from '../../graph/connection';
-import { type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
+import { ConnectionType, validateFirst } from '../../graph/connection';
+import type { GraphContext } from '../../graph/context';
+import { nestedConnection, ownCodes } from '../../graph/nested';
 import { canSeePersonalData, contactView } from '../../graph/personal-data';
-import { AgencyNode, agencyLoader } from '../agency';
+import { AgencyNode, agencyLoader, descendantGroups, descendantsLoader } from '../agency';
 import { Procedure, procedureLoader } from '../procedure';
-import { FeedbacksArgs } from './feedback.args';
+import { AgencyFeedbacksArgs, FeedbacksArgs } from './feedback.args';
 import {
+  checkFeedbackDescendants,
   feedbackCountsOf,
-  feedbackKey,
+  feedbackKeyOf,
+  feedbackListTag,
   feedbackPagesOf,
   findFeedback,
   listFeedbacks,
@@ -18,48 +21,57 @@ import { FeedbackNode, FeedbackSender } from './feedback.types';
 
 export const FeedbackConnection = ConnectionType(FeedbackNode, 'Feedback');
 
-/**
- * A procedure's or an agency's feedback page, batched: every parent asking with the same
- * arguments shares one statement for the pages and, when asked, one for the counts.
- */
+/** The agency filter widened to the agency and those below it, when includeDescendants asks. */
+async function agenciesOf(ctx: GraphContext, args: FeedbacksArgs): Promise<string[] | null> {
+  checkFeedbackDescendants(args.filter);
+  const agency = args.filter?.agency?.trim();
+  return args.filter?.includeDescendants && agency
+    ? ((await descendantsLoader(ctx).load(agency)) ?? [agency])
+    : null;
+}
+
+/** A procedure's or an agency's feedback page, batched over the parents asking alike. */
 async function feedbacksOf(
   ctx: GraphContext,
   column: OwnerColumn,
   owner: string,
   args: FeedbacksArgs,
-): Promise<Connection<FeedbackNode>> {
-  const request: PageRequest = { first: validateFirst(args.first), after: args.after, filter: args.filter };
-  const signature = JSON.stringify([column, request]);
-  const pages = loaderFor<string, FeedbackNode[]>(ctx, `feedbackPages:${signature}`, async (owners) =>
-    groupByKeys(owners, await feedbackPagesOf(ctx.em, column, owners, request), (r) => r.owner),
-  );
-  const counts = loaderFor<string, number>(
-    ctx,
-    `feedbackCounts:${JSON.stringify([column, request.filter])}`,
-    async (owners) => {
-      const rows = await feedbackCountsOf(ctx.em, column, owners, request.filter);
-      const byOwner = new Map(rows.map((r) => [r.owner, r.count]));
-      return owners.map((o) => byOwner.get(o) ?? 0);
-    },
-  );
-  const rows = (await pages.load(owner)) ?? [];
-  return toConnection(
-    rows,
-    request.first,
-    Boolean(request.after),
-    feedbackKey,
-    async () => (await counts.load(owner)) ?? 0,
-  );
+  descendants = false,
+) {
+  const agencies = column === 'agency_code' ? null : await agenciesOf(ctx, args);
+  const request: PageRequest = {
+    first: validateFirst(args.first),
+    after: args.after ?? null,
+    filter: args.filter ?? null,
+    orderBy: args.orderBy ?? null,
+    agencies,
+  };
+  return nestedConnection(ctx, {
+    signature: `feedbacks:${column}:${descendants}:${JSON.stringify(request)}`,
+    countSignature: `feedbacks:${column}:${descendants}:${JSON.stringify([request.filter, agencies])}`,
+    key: owner,
+    first: request.first,
+    after: request.after ?? null,
+    list: feedbackListTag(request.orderBy),
+    keyOf: feedbackKeyOf(request.orderBy),
+    groups: descendants ? descendantGroups(ctx) : ownCodes,
+    pages: (groups, first) => feedbackPagesOf(ctx.em, column, groups, { ...request, first }),
+    counts: (groups) => feedbackCountsOf(ctx.em, column, groups, request),
+  });
 }
 
 @Resolver(() => FeedbackNode)
 export class FeedbackResolver {
   @Query(() => FeedbackConnection, { description: 'Feedback from the PAKN portal, newest sent first.' })
-  feedbacks(@Args(() => FeedbacksArgs) args: FeedbacksArgs, @Ctx() ctx: GraphContext) {
+  async feedbacks(@Args(() => FeedbacksArgs) args: FeedbacksArgs, @Ctx() ctx: GraphContext) {
+    const first = validateFirst(args.first);
+    const agencies = await agenciesOf(ctx, args);
     return listFeedbacks(ctx.em, {
-      first: validateFirst(args.first),
+      first,
       after: args.after,
       filter: args.filter,
+      orderBy: args.orderBy,
+      agencies,
     });
   }
 
@@ -108,9 +120,16 @@ export class ProcedureFeedbackResolver {
 @Resolver(() => AgencyNode)
 export class AgencyFeedbackResolver {
   @FieldResolver(() => FeedbackConnection, {
-    description: 'Feedback this agency handles (coQuanXuLy), newest first.',
+    description:
+      'Feedback this agency handles (coQuanXuLy), newest first (with includeDescendants: any agency below it too).',
   })
-  feedbacks(@Root() a: AgencyNode, @Args(() => FeedbacksArgs) args: FeedbacksArgs, @Ctx() ctx: GraphContext) {
-    return feedbacksOf(ctx, 'agency_code', a.code, args);
+  feedbacks(
+    @Root() a: AgencyNode,
+    @Args(() => AgencyFeedbacksArgs) args: AgencyFeedbacksArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    const { includeDescendants, ...rest } = args;
+    const widen = Boolean(includeDescendants || args.filter?.includeDescendants);
+    return feedbacksOf(ctx, 'agency_code', a.code, rest, widen);
   }
 }

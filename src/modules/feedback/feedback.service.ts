@@ -1,46 +1,17 @@
-/** Feedback queries: one statement per list, per relation batch and per count. */
+/**
+ * Feedback queries: one statement per list, per relation batch and per count, parameters
+ * bound (statuses as one array), keyset pages in the requested order (default newest sent
+ * first); indexes (…, sent_at, code) serve it backwards. `first: 0` reads no page.
+ */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { keysetPage } from '../../db/keyset';
+import { query } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { rangeSql } from '../../graph/date-range';
 import { badInput } from '../../graph/errors';
-import type { FeedbackFilter } from './feedback.args';
+import type { FeedbackFilter, FeedbackOrderBy } from './feedback.args';
+import { FEEDBACK_COLUMNS, type FeedbackRow, toFeedbackNode } from './feedback.row';
 import type { FeedbackNode } from './feedback.types';
-
-const COLUMNS = `f.code, f.external_id, f.title, f.content, f.classification, f.channel, f.status,
-  f.status_group, f.history, f.sent_at, f.answered_at, f.answer, f.published, f.likes, f.dislikes,
-  f.agency_code, f.agency_name, f.procedure_code, f.dossier_code, f.source_updated_at, f.updated_at,
-  f.deleted_at, f.sender_name, f.sender_phone, f.sender_email`;
-
-/** Newest sent first; the code breaks ties. Indexes (…, sent_at, code) serve it backwards. */
-const ORDER = 'order by f.sent_at desc, f.code desc';
-
-interface Row {
-  code: string;
-  external_id: string;
-  title: string;
-  content: string;
-  classification: FeedbackNode['classification'];
-  channel: FeedbackNode['channel'];
-  status: FeedbackNode['status'];
-  status_group: FeedbackNode['statusGroup'];
-  history: Array<{ status: FeedbackNode['status']; at: string }>;
-  sent_at: Date | string;
-  answered_at: Date | string | null;
-  answer: string | null;
-  published: boolean;
-  likes: number;
-  dislikes: number;
-  agency_code: string | null;
-  agency_name: string | null;
-  procedure_code: string | null;
-  dossier_code: string | null;
-  source_updated_at: Date | string;
-  updated_at: Date | string;
-  deleted_at: Date | string | null;
-  sender_name: string | null;
-  sender_phone: string | null;
-  sender_email: string | null;
-}
 
 export interface Where {
   sql: string[];
@@ -51,42 +22,19 @@ export interface PageRequest {
   first: number;
   after?: string | null;
   filter?: FeedbackFilter | null;
+  orderBy?: FeedbackOrderBy | null;
+  /** The agency filter widened to these codes (includeDescendants). */
+  agencies?: readonly string[] | null;
 }
 
-/** The driver hands timestamps back as strings in raw queries. */
-const dateOrNull = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+const MAX_CODES = 1000;
 
-function toNode(r: Row): FeedbackNode {
-  return {
-    code: r.code,
-    externalId: r.external_id,
-    title: r.title,
-    content: r.content,
-    classification: r.classification,
-    channel: r.channel,
-    status: r.status,
-    statusGroup: r.status_group,
-    history: r.history.map((e) => ({ status: e.status, at: new Date(e.at) })),
-    sentAt: new Date(r.sent_at),
-    answeredAt: dateOrNull(r.answered_at),
-    answer: r.answer,
-    published: r.published,
-    likes: r.likes,
-    dislikes: r.dislikes,
-    agencyCode: r.agency_code,
-    agencyName: r.agency_name,
-    procedureCode: r.procedure_code,
-    dossierCode: r.dossier_code,
-    updatedAt: new Date(r.source_updated_at),
-    syncedAt: new Date(r.updated_at),
-    deletedAt: dateOrNull(r.deleted_at),
-    storedSender: { name: r.sender_name, phone: r.sender_phone, email: r.sender_email },
-  };
-}
-
-export function whereOf(filter: FeedbackFilter | null | undefined): Where {
+export function whereOf(
+  filter: FeedbackFilter | null | undefined,
+  agencies?: readonly string[] | null,
+): Where {
   const w: Where = { sql: ['f.deleted_at is null'], params: [] };
-  if (!filter) return w;
+  if (!filter && !agencies) return w;
   const equal = (column: string, value: string | null | undefined): void => {
     if (value == null) return;
     w.sql.push(`${column} = ?`);
@@ -94,60 +42,103 @@ export function whereOf(filter: FeedbackFilter | null | undefined): Where {
   };
   const anyOf = (column: string, values: readonly string[] | null | undefined): void => {
     if (values == null) return;
-    w.sql.push(`${column} in (select jsonb_array_elements_text(?::jsonb))`);
-    w.params.push(JSON.stringify(values));
+    w.sql.push(`${column} = any(?::text[])`);
+    w.params.push(values.map((v) => v.trim()));
   };
-  equal('f.agency_code', filter.agency);
-  equal('f.procedure_code', filter.procedure);
-  equal('f.dossier_code', filter.dossier);
-  anyOf('f.status', filter.status);
-  anyOf('f.status_group', filter.statusGroup);
-  equal('f.classification', filter.classification);
-  equal('f.channel', filter.channel);
-  const sent = rangeSql('f.sent_at', filter.sent);
+  if (agencies) anyOf('f.agency_code', agencies);
+  else equal('f.agency_code', filter?.agency);
+  if (filter?.codes && filter.codes.length > MAX_CODES)
+    throw badInput(`codes takes at most ${MAX_CODES} codes`, 'filter.codes');
+  anyOf('f.code', filter?.codes);
+  equal('f.procedure_code', filter?.procedure);
+  equal('f.dossier_code', filter?.dossier);
+  anyOf('f.status', filter?.status);
+  anyOf('f.status_group', filter?.statusGroup);
+  equal('f.classification', filter?.classification);
+  equal('f.channel', filter?.channel);
+  const sent = rangeSql('f.sent_at', filter?.sent, 'filter.sent');
   w.sql.push(...sent.sql);
   w.params.push(...sent.params);
   return w;
 }
 
-/** The keyset condition after a cursor this list gave out: `[sentAt ISO, code]`. */
-function afterOf(cursor: string | null | undefined): Where | null {
-  const key = decodeCursor(cursor, 2);
+function orderOf(orderBy: FeedbackOrderBy | null | undefined) {
+  const name = orderBy ?? 'SENT_DESC';
+  const column = name.startsWith('SENT') ? 'sent_at' : 'source_updated_at';
+  return { name, column, nullable: false, tie: 'code', desc: name.endsWith('DESC') };
+}
+
+export const feedbackListTag = (orderBy: FeedbackOrderBy | null | undefined) =>
+  `feedback:${orderOf(orderBy).name}`;
+
+/** A node's place in the order, as its cursor carries it: `[instant ISO, code]`. */
+export function feedbackKeyOf(orderBy: FeedbackOrderBy | null | undefined) {
+  return orderOf(orderBy).column === 'sent_at'
+    ? (n: FeedbackNode): [string, string] => [n.sentAt.toISOString(), n.code]
+    : (n: FeedbackNode): [string, string] => [n.updatedAt.toISOString(), n.code];
+}
+
+/** The keyset key after a cursor this list (in this order) gave out. */
+function afterOf(request: PageRequest): readonly [string, string] | null {
+  const key = decodeCursor(request.after, feedbackListTag(request.orderBy), 2);
   if (!key) return null;
   const [at, code] = key;
-  const sentAt = typeof at === 'string' ? new Date(at) : new Date(Number.NaN);
-  if (Number.isNaN(sentAt.getTime()) || typeof code !== 'string') {
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof code !== 'string') {
     throw badInput(
       'after is not a cursor this list gave out; use pageInfo.endCursor from the previous page',
       'after',
     );
   }
-  return { sql: ['(f.sent_at, f.code) < (?, ?)'], params: [sentAt, code] };
+  return [at, code];
 }
 
-/** A node's place in the order, as its cursor carries it. */
-export const feedbackKey = (n: FeedbackNode): [string, string] => [n.sentAt.toISOString(), n.code];
+function pageSql(request: PageRequest, where: Where, limit: number) {
+  return keysetPage(orderOf(request.orderBy), {
+    select: FEEDBACK_COLUMNS,
+    from: 'feedback f',
+    alias: 'f',
+    where: where.sql,
+    params: where.params,
+    after: afterOf(request),
+    limit,
+  });
+}
+
+/** includeDescendants only widens an agency filter: without one it is a mistake worth saying. */
+export function checkFeedbackDescendants(filter: FeedbackFilter | null | undefined): void {
+  if (filter?.includeDescendants && !filter.agency)
+    throw badInput('includeDescendants needs an agency filter', 'filter.includeDescendants');
+}
 
 export async function listFeedbacks(em: EntityManager, args: PageRequest): Promise<Connection<FeedbackNode>> {
-  const where = whereOf(args.filter);
-  const after = afterOf(args.after);
-  const sql = [...where.sql, ...(after?.sql ?? [])];
-  const rows = await em.execute<Row[]>(
-    `select ${COLUMNS} from feedback f where ${sql.join(' and ')} ${ORDER} limit ?`,
-    [...where.params, ...(after?.params ?? []), args.first + 1],
-  );
-  return toConnection(rows.map(toNode), args.first, after !== null, feedbackKey, async () => {
-    const [c] = await em.execute<{ n: string }[]>(
-      `select count(*) as n from feedback f where ${where.sql.join(' and ')}`,
-      where.params,
-    );
-    return Number(c?.n ?? 0);
+  const where = whereOf(args.filter, args.agencies);
+  const page = async (limit: number) => {
+    const q = pageSql(args, where, limit);
+    return query<FeedbackRow>(em, q.sql, q.params);
+  };
+  return toConnection({
+    list: feedbackListTag(args.orderBy),
+    rows: args.first === 0 ? [] : (await page(args.first + 1)).map(toFeedbackNode),
+    first: args.first,
+    hadCursor: args.after != null,
+    keyOf: feedbackKeyOf(args.orderBy),
+    more: async () => (await page(1)).length > 0,
+    count: async () => {
+      const [c] = await query<{ n: string }>(
+        em,
+        `select count(*) as n from feedback f where ${where.sql.join(' and ')}`,
+        where.params,
+      );
+      return Number(c?.n ?? 0);
+    },
   });
 }
 
 export async function findFeedback(em: EntityManager, code: string): Promise<FeedbackNode | null> {
-  const [row] = await em.execute<Row[]>(`select ${COLUMNS} from feedback f where f.code = ?`, [code]);
-  return row ? toNode(row) : null;
+  const [row] = await query<FeedbackRow>(em, `select ${FEEDBACK_COLUMNS} from feedback f where f.code = ?`, [
+    code,
+  ]);
+  return row ? toFeedbackNode(row) : null;
 }
 
 /** The column a relation groups feedback by. */
@@ -155,38 +146,67 @@ export type OwnerColumn = 'procedure_code' | 'agency_code';
 
 /**
  * One page of feedback for each owner (procedure or agency) in one statement: `first + 1`
- * rows per owner through a lateral join, so many parents cost one query.
+ * rows per owner code through a lateral join, merged per owner when an owner covers
+ * several codes (an agency with its descendants), so many parents cost one query.
  */
 export async function feedbackPagesOf(
   em: EntityManager,
   column: OwnerColumn,
-  owners: readonly string[],
+  groups: ReadonlyMap<string, readonly string[]>,
   request: PageRequest,
-): Promise<Array<FeedbackNode & { owner: string }>> {
-  const where = whereOf(request.filter);
-  const after = afterOf(request.after);
-  const sql = [`f.${column} = o.code`, ...where.sql, ...(after?.sql ?? [])];
-  const rows = await em.execute<Array<Row & { owner: string }>>(
-    `select o.code as owner, page.* from (select distinct jsonb_array_elements_text(?::jsonb) as code) o
-     cross join lateral (select ${COLUMNS} from feedback f where ${sql.join(' and ')} ${ORDER} limit ?) page`,
-    [JSON.stringify(owners), ...where.params, ...(after?.params ?? []), request.first + 1],
+): Promise<Map<string, FeedbackNode[]>> {
+  const out = new Map<string, FeedbackNode[]>();
+  if (request.first === 0) return out;
+  const order = orderOf(request.orderBy);
+  const where = whereOf(request.filter, request.agencies);
+  const inner = pageSql(
+    request,
+    { sql: [`f.${column} = m.member`, ...where.sql], params: where.params },
+    request.first + 1,
   );
-  return rows.map((r) => ({ ...toNode(r), owner: r.owner }));
+  const pairs = [...groups].flatMap(([owner, codes]) => codes.map((code) => [owner, code] as const));
+  const dir = order.desc ? 'desc' : 'asc';
+  const rows = await query<FeedbackRow & { owner: string }>(
+    em,
+    `with pairs(owner, member) as (select * from unnest(?::text[], ?::text[]))
+     select o.owner, pg.* from (select distinct owner from pairs) o
+     cross join lateral (
+       select page.* from pairs m cross join lateral (${inner.sql}) page
+       where m.owner = o.owner
+       order by page.${order.column} ${dir}, page.code ${dir}
+       limit ?) pg`,
+    [pairs.map((x) => x[0]), pairs.map((x) => x[1]), ...inner.params, request.first + 1],
+  );
+  for (const row of rows) {
+    const list = out.get(row.owner) ?? [];
+    list.push(toFeedbackNode(row));
+    out.set(row.owner, list);
+  }
+  return out;
 }
 
-/** How many feedback items match, per owner, in one statement. */
+/** How many feedback items match, per owner (summed over its codes), in one statement. */
 export async function feedbackCountsOf(
   em: EntityManager,
   column: OwnerColumn,
-  owners: readonly string[],
-  filter: FeedbackFilter | null | undefined,
-): Promise<Array<{ owner: string; count: number }>> {
-  const where = whereOf(filter);
-  const rows = await em.execute<Array<{ owner: string; n: string }>>(
-    `select f.${column} as owner, count(*) as n from feedback f
-     where f.${column} in (select jsonb_array_elements_text(?::jsonb)) and ${where.sql.join(' and ')}
+  groups: ReadonlyMap<string, readonly string[]>,
+  request: Pick<PageRequest, 'filter' | 'agencies'>,
+): Promise<Map<string, number>> {
+  const where = whereOf(request.filter, request.agencies);
+  const codes = [...new Set([...groups.values()].flat())];
+  const rows = await query<{ key: string; n: string }>(
+    em,
+    `select f.${column} as key, count(*) as n from feedback f
+     where f.${column} = any(?::text[]) and ${where.sql.join(' and ')}
      group by f.${column}`,
-    [JSON.stringify(owners), ...where.params],
+    [codes, ...where.params],
   );
-  return rows.map((r) => ({ owner: r.owner, count: Number(r.n) }));
+  const counts = new Map(rows.map((r) => [r.key, Number(r.n)]));
+  const out = new Map<string, number>();
+  for (const [owner, members] of groups)
+    out.set(
+      owner,
+      members.reduce((sum, m) => sum + (counts.get(m) ?? 0), 0),
+    );
+  return out;
 }

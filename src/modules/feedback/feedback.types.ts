@@ -15,13 +15,16 @@ import {
 import type { StoredContact } from '../../graph/personal-data';
 import { DateTimeScalar } from '../../graph/scalars';
 
-@ObjectType({ description: 'One status transition of a feedback item (lichSu).' })
+@ObjectType({ simpleResolvers: true, description: 'One status transition of a feedback item (lichSu).' })
 export class FeedbackEvent {
   @Field(() => FeedbackStatusEnum) status!: FeedbackStatus;
   @Field(() => DateTimeScalar) at!: Date;
 }
 
-@ObjectType({ description: 'Who sent the feedback. Masked unless the API key has the pii grant.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Who sent the feedback. Masked unless the API key has the pii grant.',
+})
 export class FeedbackSender {
   @Field(() => String, { nullable: true }) fullName!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
@@ -30,7 +33,10 @@ export class FeedbackSender {
   masked!: boolean;
 }
 
-@ObjectType('Feedback', { description: 'A feedback item (phản ánh, kiến nghị) from the PAKN portal.' })
+@ObjectType('Feedback', {
+  simpleResolvers: true,
+  description: 'A feedback item (phản ánh, kiến nghị) from the PAKN portal.',
+})
 export class FeedbackNode {
   @Field(() => String, { description: 'maPAKN, e.g. PAKN-2020-000123.' }) code!: string;
   @Field(() => String, { description: "The PAKN portal's own id." }) externalId!: string;

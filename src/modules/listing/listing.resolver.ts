@@ -1,12 +1,19 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { planFor } from '../../graph/columns';
 import { byKeys, type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
 import { Procedure, procedureLoader } from '../procedure';
-import { listingsByCodes, listingsOfNationalCodes } from './listing.service';
+import { LISTING_KEYS, LISTING_READERS, listingsByCodes, listingsOfNationalCodes } from './listing.service';
 import { ProvincialListingNode } from './listing.types';
 
-export function listingLoader(ctx: GraphContext) {
-  return loaderFor<string, ProvincialListingNode>(ctx, 'listingByCode', async (codes) =>
-    byKeys(codes, await listingsByCodes(ctx.em, codes), (l) => l.code),
+const planOf = (info: GraphQLResolveInfo) =>
+  planFor(info, LISTING_READERS, LISTING_KEYS, (f) => f as ProvincialListingNode);
+
+/** A listing by its own code; one loader per selection, reading only those fields' columns. */
+export function listingLoader(ctx: GraphContext, info: GraphQLResolveInfo) {
+  const plan = planOf(info);
+  return loaderFor<string, ProvincialListingNode>(ctx, `listingByCode:${plan.key}`, async (codes) =>
+    byKeys(codes, await listingsByCodes(ctx.em, codes, plan), (l) => l.code),
   );
 }
 
@@ -16,8 +23,12 @@ export class ListingResolver {
     nullable: true,
     description: 'One provincial listing by its own code (2.000477.000.00.00.H21), not the national code.',
   })
-  provincialListing(@Arg('code', () => String) code: string, @Ctx() ctx: GraphContext) {
-    return listingLoader(ctx).load(code.trim());
+  provincialListing(
+    @Arg('code', () => String) code: string,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listingLoader(ctx, info).load(code.trim());
   }
 
   @FieldResolver(() => Procedure, { nullable: true, description: 'The procedure of its national code.' })
@@ -32,9 +43,13 @@ export class ProcedureListingsResolver {
   @FieldResolver(() => [ProvincialListingNode], {
     description: "The province's listings of this national code (usually one; withdrawn ones included).",
   })
-  async listings(@Root() p: Procedure, @Ctx() ctx: GraphContext) {
-    const loader = loaderFor<string, ProvincialListingNode[]>(ctx, 'listingsByNationalCode', async (codes) =>
-      groupByKeys(codes, await listingsOfNationalCodes(ctx.em, codes), (l) => l.nationalCode),
+  async listings(@Root() p: Procedure, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo) {
+    const plan = planOf(info);
+    const loader = loaderFor<string, ProvincialListingNode[]>(
+      ctx,
+      `listingsByNationalCode:${plan.key}`,
+      async (codes) =>
+        groupByKeys(codes, await listingsOfNationalCodes(ctx.em, codes, plan), (l) => l.nationalCode),
     );
     return (await loader.load(p.code)) ?? [];
   }

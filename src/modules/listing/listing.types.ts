@@ -6,6 +6,7 @@ import { DateTimeScalar } from '../../graph/scalars';
 import { ChannelTerms, CodeName, FieldIssue, LegalBasis } from '../procedure';
 
 @ObjectType('ProvincialListing', {
+  simpleResolvers: true,
   description: 'A procedure as the province publishes it on iGate, in the same shape as the national record.',
 })
 export class ProvincialListingNode {

@@ -9,6 +9,11 @@ import type { CodeName, OnlineLevel } from '../../domain/model';
  */
 @Entity({ tableName: 'provincial_listing' })
 @Index({ properties: ['sourceUpdatedAt'] })
+// The catalogue's byte order for listing-only codes (Migration20261201090000_graph_indexes).
+@Index({
+  name: 'provincial_listing_live_national_code_c_index',
+  expression: `create index "provincial_listing_live_national_code_c_index" on "provincial_listing" ("national_code" collate "C") where "active" and "deleted_at" is null`,
+})
 export class ProvincialListing extends ProcedureShape {
   @Property({ type: 'string', columnType: 'text' })
   externalId!: string;

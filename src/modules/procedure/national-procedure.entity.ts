@@ -8,6 +8,11 @@ import type { CodeName, Decision } from '../../domain/model';
  */
 @Entity({ tableName: 'national_procedure' })
 @Index({ properties: ['sourceUpdatedAt'] })
+// The catalogue's byte order (Migration20261201090000_graph_indexes).
+@Index({
+  name: 'national_procedure_code_c_index',
+  expression: `create index "national_procedure_code_c_index" on "national_procedure" ("code" collate "C") where "deleted_at" is null`,
+})
 export class NationalProcedure extends ProcedureShape {
   @Property({ type: 'string', columnType: 'text', nullable: true })
   externalId?: string | null;

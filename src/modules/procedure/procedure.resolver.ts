@@ -1,16 +1,24 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { planFor } from '../../graph/columns';
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import { byKeys, type GraphContext, loaderFor } from '../../graph/context';
+import { NATIONAL_READERS, nationalByCodes } from './national.read';
 import { ProceduresArgs } from './procedure.args';
-import { findProcedure, listProcedures, nationalByCodes, toNationalView } from './procedure.service';
+import { findProcedure, listProcedures } from './procedure.service';
 import { NationalProcedure, Procedure } from './procedure.types';
 
 export const ProcedureConnection = ConnectionType(Procedure, 'Procedure');
 
-function nationalLoader(ctx: GraphContext) {
-  return loaderFor<string, NationalProcedure>(ctx, 'nationalProcedureByCode', async (codes) => {
-    const rows = await nationalByCodes(ctx.em, codes);
-    return byKeys(codes, rows.map(toNationalView), (r) => r.code);
+/** One loader per selection: it reads only the columns those fields need. */
+function nationalLoader(ctx: GraphContext, info: GraphQLResolveInfo) {
+  const plan = planFor(info, NATIONAL_READERS, ['code'], (f) => f as NationalProcedure);
+  return loaderFor<string, NationalProcedure>(ctx, `nationalProcedureByCode:${plan.key}`, async (codes) => {
+    const rows = await nationalByCodes(ctx.em, codes, {
+      ...plan,
+      build: (r) => ({ ...plan.build(r), code: String(r.code) }),
+    });
+    return byKeys(codes, rows, (r) => r.code);
   });
 }
 
@@ -34,7 +42,7 @@ export class ProcedureResolver {
     nullable: true,
     description: 'The national record; null when the national database does not know the code.',
   })
-  national(@Root() p: Procedure, @Ctx() ctx: GraphContext) {
-    return nationalLoader(ctx).load(p.code);
+  national(@Root() p: Procedure, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo) {
+    return nationalLoader(ctx, info).load(p.code);
   }
 }

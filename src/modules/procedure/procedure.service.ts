@@ -1,11 +1,12 @@
 /** Procedure queries. One national code is one Procedure. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { searchPattern } from '../../db/search';
+import { query } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { badInput } from '../../graph/errors';
-import { NationalProcedure as NationalProcedureEntity } from './national-procedure.entity';
+import { asNode } from '../../graph/node';
 import type { ProcedureFilter } from './procedure.args';
-import type { NationalProcedure, Procedure } from './procedure.types';
+import { Procedure } from './procedure.types';
 
 interface Where {
   sql: string[];
@@ -22,8 +23,8 @@ function nationalWhere(filter: ProcedureFilter | null | undefined): Where {
   const w: Where = { sql: ['p.deleted_at is null'], params: [] };
   if (!filter) return w;
   if (filter.codes) {
-    w.sql.push(`p.code in (select jsonb_array_elements_text(?::jsonb))`);
-    w.params.push(JSON.stringify(filter.codes));
+    w.sql.push('p.code = any(?::text[])');
+    w.params.push(filter.codes);
   }
   if (filter.search?.trim()) {
     w.sql.push(`p.search_text like ?`);
@@ -61,8 +62,8 @@ function listingOnlyWhere(filter: ProcedureFilter | null | undefined): Where {
   if (!filter) return w;
   if (filter.status) w.sql.push('false');
   if (filter.codes) {
-    w.sql.push(`l.national_code in (select jsonb_array_elements_text(?::jsonb))`);
-    w.params.push(JSON.stringify(filter.codes));
+    w.sql.push('l.national_code = any(?::text[])');
+    w.params.push(filter.codes);
   }
   if (filter.search?.trim()) {
     w.sql.push(`l.search_text like ?`);
@@ -83,47 +84,53 @@ function listingOnlyWhere(filter: ProcedureFilter | null | undefined): Where {
   return w;
 }
 
-/** The union as one relation `u(code, name)`, with its parameters. */
-function unionOf(filter: ProcedureFilter | null | undefined): Where {
-  if (filter?.codes && filter.codes.length > 1000)
-    throw badInput('codes takes at most 1000 codes', 'filter.codes');
-  const n = nationalWhere(filter);
-  const l = listingOnlyWhere(filter);
-  return {
-    sql: [
-      `(select p.code, p.name from national_procedure p where ${n.sql.join(' and ')}
-        union all
-        select l.national_code as code, min(l.name) as name from provincial_listing l
-        where ${l.sql.join(' and ')} group by l.national_code) u`,
-    ],
-    params: [...n.params, ...l.params],
-  };
-}
-
+/**
+ * One page of the union, in national-code byte order (`collate "C"`, whatever the
+ * database's collation): each side reads its own first rows from an index on that order
+ * (national_procedure_code_c_index, provincial_listing_live_national_code_c_index), and
+ * only those are merged, so a page never reads either table in full.
+ */
 export async function listProcedures(
   em: EntityManager,
   args: { first: number; after?: string | null; filter?: ProcedureFilter | null },
 ): Promise<Connection<Procedure>> {
-  const union = unionOf(args.filter);
-  const after = decodeCursor(args.after, 1);
-  const rows = await em.execute<{ code: string; name: string }[]>(
-    `select u.code, u.name from ${union.sql[0]} ${after ? `where u.code collate "C" > ?` : ''}
-     order by u.code collate "C" limit ?`,
-    [...union.params, ...(after ? [String(after[0])] : []), args.first + 1],
-  );
-  return toConnection(
-    rows,
-    args.first,
-    Boolean(after),
-    (r) => [r.code],
-    async () => {
-      const [c] = await em.execute<{ n: string }[]>(
-        `select count(*) as n from ${union.sql[0]}`,
-        union.params,
+  if (args.filter?.codes && args.filter.codes.length > 1000)
+    throw badInput('codes takes at most 1000 codes', 'filter.codes');
+  const n = nationalWhere(args.filter);
+  const l = listingOnlyWhere(args.filter);
+  const after = decodeCursor(args.after, 'procedure', 1);
+  const from = after ? [String(after[0])] : [];
+  const page = (limit: number) =>
+    query<{ code: string; name: string }>(
+      em,
+      `select u.code, u.name from (
+         (select p.code collate "C" as code, p.name from national_procedure p
+          where ${[...n.sql, ...(after ? ['p.code collate "C" > ?'] : [])].join(' and ')}
+          order by p.code collate "C" limit ?)
+         union all
+         (select l.national_code collate "C" as code, min(l.name) as name from provincial_listing l
+          where ${[...l.sql, ...(after ? ['l.national_code collate "C" > ?'] : [])].join(' and ')}
+          group by l.national_code collate "C" order by l.national_code collate "C" limit ?)
+       ) u order by u.code limit ?`,
+      [...n.params, ...from, limit, ...l.params, ...from, limit, limit],
+    );
+  return toConnection({
+    list: 'procedure',
+    rows: args.first === 0 ? [] : (await page(args.first + 1)).map((r) => asNode(Procedure, r)),
+    first: args.first,
+    hadCursor: Boolean(after),
+    keyOf: (r) => [r.code],
+    more: async () => (await page(1)).length > 0,
+    count: async () => {
+      const [c] = await query<{ n: string }>(
+        em,
+        `select (select count(*) from national_procedure p where ${n.sql.join(' and ')})
+              + (select count(distinct l.national_code) from provincial_listing l where ${l.sql.join(' and ')}) as n`,
+        [...n.params, ...l.params],
       );
       return Number(c?.n ?? 0);
     },
-  );
+  });
 }
 
 export async function findProcedure(em: EntityManager, code: string): Promise<Procedure | null> {
@@ -134,46 +141,15 @@ export async function findProcedure(em: EntityManager, code: string): Promise<Pr
 /** Procedures of these national codes, in one statement (the per-request loader's batch). */
 export async function proceduresByCodes(em: EntityManager, codes: readonly string[]): Promise<Procedure[]> {
   if (codes.length === 0) return [];
-  return em.execute<{ code: string; name: string }[]>(
+  const rows = await query<{ code: string; name: string }>(
+    em,
     `select k.code, coalesce(p.name, l.name) as name
-     from (select distinct jsonb_array_elements_text(?::jsonb) as code) k
+     from (select distinct unnest(?::text[]) as code) k
      left join national_procedure p on p.code = k.code and p.deleted_at is null
      left join lateral (select min(name) as name from provincial_listing l
                         where l.national_code = k.code and l.active and l.deleted_at is null) l on true
      where p.code is not null or l.name is not null`,
-    [JSON.stringify(codes)],
+    [[...codes]],
   );
-}
-
-export function toNationalView(e: NationalProcedureEntity): NationalProcedure {
-  return {
-    code: e.code,
-    name: e.name,
-    status: e.inForce ? 'IN_FORCE' : 'ABOLISHED',
-    abolishedAt: e.abolishedAt ?? null,
-    procedureType: e.procedureType ?? null,
-    updatedAt: e.sourceUpdatedAt,
-    publishingAgencyCode: e.publishingAgencyCode ?? null,
-    decision: e.decision ? { ...e.decision, date: e.decision.date ? new Date(e.decision.date) : null } : null,
-    sectors: e.sectors,
-    levels: e.levels,
-    agencies: e.agencies,
-    subjects: e.subjects,
-    channels: e.channels,
-    results: e.results,
-    legalBases: e.legalBases,
-    requirements: e.requirements ?? null,
-    description: e.description ?? null,
-    unreadableFields: e.issues.map((i) => ({ field: i.field, reason: i.reason })),
-    syncedAt: e.updatedAt,
-    deletedAt: e.deletedAt ?? null,
-  };
-}
-
-/** National records by code, for the per-request loader. Tombstoned records still answer. */
-export async function nationalByCodes(
-  em: EntityManager,
-  codes: readonly string[],
-): Promise<NationalProcedureEntity[]> {
-  return em.find(NationalProcedureEntity, { code: { $in: [...codes] } });
+  return rows.map((r) => asNode(Procedure, r));
 }

@@ -4,20 +4,20 @@ import type { Channel, Level, TimeUnit } from '../../domain/model';
 import { ChannelEnum, LevelEnum, NationalStatusEnum, TimeUnitEnum } from '../../graph/enums';
 import { DateTimeScalar, LocalDateScalar } from '../../graph/scalars';
 
-@ObjectType({ description: 'A code with its name (sector, agency, subject, result).' })
+@ObjectType({ simpleResolvers: true, description: 'A code with its name (sector, agency, subject, result).' })
 export class CodeName {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Fee {
   @Field(() => String, { nullable: true }) code!: string | null;
   @Field(() => Float, { description: 'Integer đồng (VND).' }) amount!: number;
   @Field(() => String, { nullable: true }) description!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProcessingTime {
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => TimeUnitEnum, { nullable: true, description: 'Null when the upstream unit was unreadable.' })
@@ -25,14 +25,14 @@ export class ProcessingTime {
   @Field(() => String, { nullable: true }) description!: string | null;
 }
 
-@ObjectType({ description: 'Processing times and fees of one channel.' })
+@ObjectType({ simpleResolvers: true, description: 'Processing times and fees of one channel.' })
 export class ChannelTerms {
   @Field(() => ChannelEnum) channel!: Channel;
   @Field(() => [ProcessingTime]) times!: ProcessingTime[];
   @Field(() => [Fee]) fees!: Fee[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LegalBasis {
   @Field(() => String) number!: string;
   @Field(() => String, { nullable: true }) title!: string | null;
@@ -40,7 +40,7 @@ export class LegalBasis {
   @Field(() => String, { nullable: true }) issuer!: string | null;
 }
 
-@ObjectType({ description: "A ministry's publication decision (quyết định công bố)." })
+@ObjectType({ simpleResolvers: true, description: "A ministry's publication decision (quyết định công bố)." })
 export class Decision {
   @Field(() => String, { nullable: true }) id!: string | null;
   @Field(() => String, { nullable: true }) number!: string | null;
@@ -48,13 +48,19 @@ export class Decision {
   @Field(() => String, { nullable: true }) issuer!: string | null;
 }
 
-@ObjectType({ description: 'A field the hub could not read from the upstream record; the rest was kept.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A field the hub could not read from the upstream record; the rest was kept.',
+})
 export class FieldIssue {
   @Field(() => String) field!: string;
   @Field(() => String) reason!: string;
 }
 
-@ObjectType({ description: 'The national database (CSDLQG TTHC) record of a procedure.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The national database (CSDLQG TTHC) record of a procedure.',
+})
 export class NationalProcedure {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
@@ -87,7 +93,10 @@ export class NationalProcedure {
   deletedAt!: Date | null;
 }
 
-@ObjectType({ description: 'One procedure, identified by its national code, as every portal knows it.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One procedure, identified by its national code, as every portal knows it.',
+})
 export class Procedure {
   @Field(() => String, { description: 'National procedure code (mã TTHC), e.g. 2.000477.' }) code!: string;
   @Field(() => String) name!: string;

@@ -1,0 +1,125 @@
+/**
+ * Issue 9: the hub's graph beside PostGraphile 5 on the same tables (the bench database,
+ * BENCH_GRAPH_DOSSIERS dossiers). Both servers run in processes of their own; autocannon
+ * (10 connections) sends each dashboard query to one, then the other, alternating which
+ * goes first, for BENCH_GRAPH_ROUNDS rounds of BENCH_GRAPH_SECONDS each. Before that, each
+ * query is asked once of both and the answers compared. Per server: req/s, p50, p99,
+ * process CPU per request, SQL statements and PostgreSQL execution time per request.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { Client } from 'pg';
+import { fmt } from '../support';
+import { benchDatabase } from './dataset';
+import { BENCH_KEY, type ChildServer, startHubChild } from './hub-server';
+import { type LoadResult, load, post, type Target } from './load';
+import { startPostgraphile } from './postgraphile';
+import { benchParams, benchQueries } from './queries';
+
+const CONNECTIONS = 10;
+
+interface Totals {
+  rounds: LoadResult[];
+}
+
+function summary(t: Totals) {
+  const sum = (f: (r: LoadResult) => number) => t.rounds.reduce((s, r) => s + f(r), 0);
+  const requests = sum((r) => r.requests);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return {
+    reqPerSec: median(t.rounds.map((r) => r.reqPerSec)),
+    p50: median(t.rounds.map((r) => r.p50)),
+    p99: median(t.rounds.map((r) => r.p99)),
+    cpu: sum((r) => r.cpuMsPerReq * r.requests) / requests,
+    sql: sum((r) => r.sqlPerReq * r.requests) / requests,
+    pg: sum((r) => r.pgMsPerReq * r.requests) / requests,
+    errors: sum((r) => r.errors),
+    perRound: t.rounds.map((r) => fmt(r.reqPerSec)).join('/'),
+  };
+}
+
+async function pgDeepCursor(pgl: Target, offset: number): Promise<string> {
+  const r = (await post(
+    pgl,
+    JSON.stringify({
+      query: `query($o: Int!) { allDossiers(first: 1, offset: $o, condition: { deletedAt: null },
+        orderBy: [SOURCE_UPDATED_AT_DESC, CODE_DESC]) { edges { cursor } } }`,
+      variables: { o: offset },
+    }),
+  )) as { data: { allDossiers: { edges: { cursor: string }[] } } };
+  return r.data.allDossiers.edges[0]!.cursor;
+}
+
+export async function graphBench(): Promise<void> {
+  const dossiers = Number(process.env.BENCH_GRAPH_DOSSIERS ?? 200_000);
+  const rounds = Number(process.env.BENCH_GRAPH_ROUNDS ?? 3);
+  const seconds = Number(process.env.BENCH_GRAPH_SECONDS ?? 5);
+  console.log(
+    `\n## Graph: the hub beside PostGraphile (${fmt(dossiers)} dossiers, ${CONNECTIONS} connections)`,
+  );
+  const db = await benchDatabase(dossiers);
+  const admin = new Client({ connectionString: db.adminUrl });
+  await admin.connect();
+  const servers: ChildServer[] = [];
+  try {
+    const hubServer = await startHubChild(db.url);
+    servers.push(hubServer);
+    const pglServer = await startPostgraphile(db.url);
+    servers.push(pglServer);
+    console.log(`hub on node ${process.version}; PostGraphile 5 on node ${pglServer.version}`);
+    const hub: Target = { url: hubServer.url, pid: hubServer.pid, headers: { 'x-api-key': BENCH_KEY } };
+    const pgl: Target = { url: pglServer.url, pid: pglServer.pid, headers: {} };
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    const params = await benchParams(c, Math.min(100_000, Math.floor(dossiers / 2)));
+    await c.end();
+    const queries = benchQueries(
+      params,
+      await pgDeepCursor(pgl, Math.min(100_000, Math.floor(dossiers / 2)) - 1),
+    );
+    const options = { connections: CONNECTIONS, seconds, admin, database: 'hub_graph_bench' };
+
+    console.log('\nsame data from both (checked once):');
+    for (const q of queries) {
+      const h = (await post(hub, JSON.stringify(q.hub))) as { data?: unknown; errors?: unknown };
+      const p = (await post(pgl, JSON.stringify(q.postgraphile))) as { data?: unknown; errors?: unknown };
+      if (h.errors || p.errors) throw new Error(`${q.name}: ${JSON.stringify(h.errors ?? p.errors)}`);
+      const same = isDeepStrictEqual(q.sameAs.hub(h.data), q.sameAs.postgraphile(p.data));
+      console.log(`  ${same ? 'same' : 'DIFFERENT'}: ${q.name}`);
+      // Warm both (JIT, plans, pools) before anything is measured.
+      await load(hub, JSON.stringify(q.hub), { ...options, seconds: 2 });
+      await load(pgl, JSON.stringify(q.postgraphile), { ...options, seconds: 2 });
+    }
+
+    const rows: string[] = [];
+    for (const q of queries) {
+      const totals = { hub: { rounds: [] } as Totals, pgl: { rounds: [] } as Totals };
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? (['hub', 'pgl'] as const) : (['pgl', 'hub'] as const);
+        for (const side of order) {
+          const target = side === 'hub' ? hub : pgl;
+          const body = JSON.stringify(side === 'hub' ? q.hub : q.postgraphile);
+          totals[side].rounds.push(await load(target, body, options));
+        }
+      }
+      const h = summary(totals.hub);
+      const p = summary(totals.pgl);
+      const row = `| ${q.name} | ${fmt(h.reqPerSec)} | ${fmt(p.reqPerSec)} | ${fmt(h.reqPerSec / p.reqPerSec, 2)} | ${h.p50} / ${h.p99} | ${p.p50} / ${p.p99} | ${fmt(h.cpu, 2)} | ${fmt(p.cpu, 2)} | ${fmt(h.pg, 2)} / ${fmt(p.pg, 2)} | ${fmt(h.sql, 1)} / ${fmt(p.sql, 1)} |`;
+      rows.push(row);
+      console.log(
+        `${q.name}: hub ${h.perRound} req/s, PostGraphile ${p.perRound} req/s by round; errors ${h.errors} / ${p.errors}`,
+      );
+    }
+    console.log(
+      `\n| query | hub req/s | PostGraphile req/s | hub / PG | hub p50 / p99 ms | PG p50 / p99 ms | hub CPU ms/req | PG CPU ms/req | PostgreSQL ms/req hub / PG | SQL per request hub / PG |`,
+    );
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of rows) console.log(r);
+    console.log(
+      `\n(req/s, p50 and p99: the median of ${rounds} rounds of ${seconds} s; CPU: process user+system time over the requests; PostgreSQL ms: pg_stat_statements execution time.)`,
+    );
+  } finally {
+    for (const s of servers) await s.stop();
+    await admin.end();
+    await db.stop();
+  }
+}
