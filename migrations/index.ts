@@ -9,6 +9,7 @@ import { Migration20261126120300_feedback } from './Migration20261126120300_feed
 import { Migration20261201090000_graph_indexes } from './Migration20261201090000_graph_indexes';
 import { Migration20261201100000_calendar } from './Migration20261201100000_calendar';
 import { Migration20261201100100_findings } from './Migration20261201100100_findings';
+import { Migration20261201100200_record_history } from './Migration20261201100200_record_history';
 import { Migration20261201110000_dossier_fact } from './Migration20261201110000_dossier_fact';
 import { Migration20261201130000_plan } from './Migration20261201130000_plan';
 
@@ -19,6 +20,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201090000_graph_indexes', class: Migration20261201090000_graph_indexes },
   { name: 'Migration20261201100000_calendar', class: Migration20261201100000_calendar },
   { name: 'Migration20261201100100_findings', class: Migration20261201100100_findings },
+  { name: 'Migration20261201100200_record_history', class: Migration20261201100200_record_history },
   { name: 'Migration20261201110000_dossier_fact', class: Migration20261201110000_dossier_fact },
   { name: 'Migration20261201130000_plan', class: Migration20261201130000_plan },
 ];

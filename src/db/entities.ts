@@ -7,6 +7,7 @@ import { CheckRun } from '../modules/check/check-run.entity';
 import { CheckText } from '../modules/check/check-text.entity';
 import { Finding } from '../modules/check/finding.entity';
 import { FindingEvent } from '../modules/check/finding-event.entity';
+import { RecordVersion } from '../modules/check/record-version.entity';
 import { Dossier } from '../modules/dossier/dossier.entity';
 import { Feedback } from '../modules/feedback/feedback.entity';
 import { ProvincialListing } from '../modules/listing/provincial-listing.entity';
@@ -41,6 +42,7 @@ export const entities = [
   FindingEvent,
   CheckRun,
   CheckText,
+  RecordVersion,
   Plan,
   PlanTask,
   DossierFact,

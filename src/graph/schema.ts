@@ -7,6 +7,8 @@ import {
   AgencyFindingsResolver,
   FindingResolver,
   ListingFindingsResolver,
+  ListingHistoryResolver,
+  NationalHistoryResolver,
   ProcedureFindingsResolver,
 } from '../modules/check';
 import { DossierResolver } from '../modules/dossier/dossier.resolver';
@@ -35,6 +37,8 @@ export const resolvers = [
   ProcedureFindingsResolver,
   ListingFindingsResolver,
   AgencyFindingsResolver,
+  NationalHistoryResolver,
+  ListingHistoryResolver,
   ProcedureResolver,
   AgencyResolver,
   SyncResolver,

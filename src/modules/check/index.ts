@@ -18,3 +18,4 @@ export { findingsCsv } from './export/findings-csv';
 export { findingsXlsx } from './export/findings-xlsx';
 export { openFindingsForExport } from './export/open-findings';
 export { FindingStatusError } from './finding-status';
+export { ListingHistoryResolver, NationalHistoryResolver } from './record-history.resolver';

@@ -70,7 +70,7 @@ describe('finding lifecycle', () => {
       p.national.world.procedureIndexOf(planted!.nationalCode!)!,
     ).name;
     p.national.touch(planted!.nationalCode!, { name: listingName });
-    await p.sync('NATIONAL');
+    const fixRun = await p.sync('NATIONAL');
     const fixed = await p.check({ trigger: 'AFTER_SYNC' });
     expect(fixed).toMatchObject({ resolved: 1, opened: 0, reopened: 0 });
     const afterFix = await findings();
@@ -86,6 +86,25 @@ describe('finding lifecycle', () => {
     const reopened = (await findings()).find((f) => f.identity === identity);
     expect(reopened).toEqual({ id: target!.id, identity, status: 'REOPENED' });
     expect((await history(target!.id)).map((h) => h.to_status)).toEqual(['OPEN', 'RESOLVED', 'REOPENED']);
+
+    // The national record kept its versions: when the name changed, and which sync brought it.
+    const versions = await p.hub.gql<{
+      procedure: {
+        national: { history: { syncRunId: string | null; changedFields: string[] | null; data: string }[] };
+      };
+    }>(
+      `query($code: String!) { procedure(code: $code) { national { history { syncRunId changedFields data } } } }`,
+      {
+        code: planted!.nationalCode,
+      },
+    );
+    expect(versions.errors).toBeUndefined();
+    const [latest, fix, first] = versions.data!.procedure.national.history;
+    expect(JSON.parse(latest!.data).name).toBe(originalName);
+    expect(fix!.syncRunId).toBe(fixRun);
+    expect(fix!.changedFields).toContain('name');
+    expect(JSON.parse(fix!.data).name).toBe(listingName);
+    expect(first!.changedFields).toBeNull();
   });
 
   it('skips the iGate kinds after a failed iGate sync, leaving their findings as they were', async () => {

@@ -20,7 +20,8 @@ export interface CheckedProvince {
   igate: IgateSimulator;
   pakn: PaknSimulator;
   hub: TestHub;
-  sync(source: Source): Promise<void>;
+  /** A full sync that must succeed; answers with its run id. */
+  sync(source: Source): Promise<string>;
   check(options?: Partial<CheckRunOptions>): ReturnType<typeof runChecks>;
   close(): Promise<void>;
 }
@@ -55,6 +56,7 @@ export async function checkedProvince(
     const run = await hub.services.sync.run(source, { trigger: 'CLI', full: true });
     if (run.status !== 'SUCCEEDED')
       throw new Error(`setup sync ${source} ${run.status}: ${run.errorMessage}`);
+    return run.id;
   };
   for (const source of ['NATIONAL', 'IGATE', 'PAKN'] as const) await sync(source);
   return {
