@@ -4,8 +4,8 @@ import { Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-
 import { query } from '../../db/sql';
 import { type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
 import { DateTimeScalar } from '../../graph/scalars';
-import { ProvincialListingNode } from '../listing/listing.types';
-import { NationalProcedure } from '../procedure/procedure.types';
+import { ProvincialListingNode } from '../listing';
+import { NationalProcedure } from '../procedure';
 
 @ObjectType({ description: 'One version of a record: a new one each time its content changed.' })
 export class RecordVersionNode {

@@ -1,3 +1,10 @@
 /** The procedure module's public surface: other modules import from here only. */
 export { procedureLoader } from './procedure.loaders';
-export { ChannelTerms, CodeName, FieldIssue, LegalBasis, Procedure } from './procedure.types';
+export {
+  ChannelTerms,
+  CodeName,
+  FieldIssue,
+  LegalBasis,
+  NationalProcedure,
+  Procedure,
+} from './procedure.types';
