@@ -6,11 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HubConfig } from './config';
+import { HubError } from './domain/errors';
 
 export function resolveAdminKey(config: HubConfig): { key: string; generated: boolean; file: string | null } {
   if (config.adminKey) return { key: config.adminKey, generated: false, file: null };
   if (!config.simulate) {
-    throw new Error(
+    throw new HubError(
+      'admin_key_missing',
       'HUB_ADMIN_KEY is not set: expected a long random key (only simulated mode makes one itself)',
     );
   }

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { portProblem } from './commands/port-check';
 import { ConfigError, loadConfig } from './config';
-import { DatabaseStartError } from './db/start-error';
+import { HubError } from './domain/errors';
 import { createLogger } from './log';
 
 /**
@@ -97,9 +97,10 @@ main(process.argv.slice(2)).then(
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = 2;
-    } else if (e instanceof DatabaseStartError || /^[A-Z_]+ is not set/.test(e?.message ?? '')) {
+    } else if (e instanceof HubError) {
+      // A coded error is a message for the operator: one line, the exit code it asks for.
       process.stderr.write(`hub: ${e.message}\n`);
-      process.exitCode = 1;
+      process.exitCode = e.exitCode;
     } else if (
       e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
       e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'

@@ -3,6 +3,7 @@
  * problem (name, value, what is expected); secrets are never echoed.
  */
 import cron from 'node-cron';
+import { HubError } from './domain/errors';
 
 export type HubRole = 'all' | 'api' | 'worker';
 
@@ -51,10 +52,12 @@ export interface HubConfig {
 }
 
 /** Thrown with every problem found; `lines` are ready to print, one per bad value. */
-export class ConfigError extends Error {
+/** Every problem of the environment at once; the CLI prints the message and exits 2. */
+export class ConfigError extends HubError {
   constructor(readonly lines: string[]) {
-    super(`invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-    this.name = 'ConfigError';
+    super('config_invalid', `invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`, {
+      exitCode: 2,
+    });
   }
 }
 

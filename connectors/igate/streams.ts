@@ -1,4 +1,5 @@
 import type { AgencyRecord, DossierRecord, ProvincialListingRecord } from '../../src/domain/model';
+import { ConnectorError } from '../kit/errors';
 import type { Logger } from '../kit/http';
 import { paginate } from '../kit/paging';
 import { PERSONAL_FIELDS, redactPayload } from '../kit/pii';
@@ -99,7 +100,8 @@ export function pageSizeOf(config: IgateConfig): number {
 function walkSettings(config: IgateConfig, name: string, logger?: Logger) {
   const pageSize = pageSizeOf(config);
   const floor = Date.parse(config.since ?? DEFAULTS.since);
-  if (Number.isNaN(floor)) throw new Error(`igate_bad_since: ${config.since} is not an ISO instant`);
+  if (Number.isNaN(floor))
+    throw new ConnectorError('igate_bad_since', `igate_bad_since: ${config.since} is not an ISO instant`);
   return {
     name,
     pageSize,

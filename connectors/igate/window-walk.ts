@@ -1,6 +1,7 @@
 import { parseIgateDateTime } from '../../src/domain/time';
 import type { Logger } from '../kit/http';
 import type { Mapped, Page, ReadOptions, Rejected } from '../kit/types';
+import { abortableWait } from '../kit/wait';
 import type { IgateQuery } from './client';
 import type { RawPage } from './records';
 import {
@@ -90,7 +91,12 @@ export async function* walkWindows<Row>(
   for (;;) {
     if (st.to === null) {
       // A catch-up window must cover every change made while the previous one was read.
-      if (st.catchUp > 0) await sleep(lastReadEnd + lagMs - now(), read.signal);
+      if (st.catchUp > 0)
+        await abortableWait(
+          lastReadEnd + lagMs - now(),
+          read.signal,
+          'aborted: cancelled while waiting for the window lag',
+        );
       const end = now() - lagMs;
       if (st.from > end) return;
       const to = Math.min(st.from + st.span - 1, end);
@@ -199,19 +205,4 @@ export function keyOf(raw: unknown): RowKey | null {
   } catch {
     return null;
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new Error('aborted: cancelled while waiting for the window lag'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -3,6 +3,8 @@
  * `retryable` is what `decideRetry` reads for errors that carry no HTTP status.
  */
 
+import { HubError } from '../../src/domain/errors';
+
 export interface ConnectorErrorOptions {
   retryable?: boolean;
   /** HTTP status of the response that caused the error, when there was one. */
@@ -12,17 +14,13 @@ export interface ConnectorErrorOptions {
   cause?: unknown;
 }
 
-export class ConnectorError extends Error {
-  readonly code: string;
-  readonly retryable: boolean;
+/** A connector's failure: a HubError that may carry the HTTP response's status and Retry-After. */
+export class ConnectorError extends HubError {
   readonly status?: number;
   readonly retryAfter?: string;
 
   constructor(code: string, message: string, options: ConnectorErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
-    this.code = code;
-    this.retryable = options.retryable ?? false;
+    super(code, message, { cause: options.cause, retryable: options.retryable ?? false });
     if (options.status !== undefined) this.status = options.status;
     if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
   }

@@ -7,6 +7,7 @@ import type { AuthMaterial, HttpClient, HttpClientOptions, HttpRequest } from '.
 import { Limiter } from './limiter';
 import { decideRetry, type RetryPolicy } from './retry';
 import { newRequestStats } from './types';
+import { abortableWait } from './wait';
 
 export type {
   AuthHook,
@@ -117,7 +118,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     stats.retries += 1;
     logRetry(request, { attempt: failures, reason: decision.reason, waitMs: decision.waitMs }, error);
-    await sleep(decision.waitMs, request.signal);
+    await abortableWait(decision.waitMs, request.signal, 'cancelled while waiting to retry');
   }
 
   async function request(request: HttpRequest): Promise<unknown> {
@@ -170,19 +171,4 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       httpsAgent.destroy();
     },
   };
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ConnectorError('aborted', 'cancelled while waiting to retry'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new ConnectorError('aborted', 'cancelled while waiting to retry'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

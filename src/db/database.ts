@@ -13,7 +13,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded';
 import { migrate, type Orm, openOrm } from './orm';
 import { type ServeLock, ServeLockTaken, takeServeLock } from './serve-lock';
 import { APPLICATION_NAME } from './session-name';
-import { DatabaseStartError } from './start-error';
+import { DatabaseStartError, DatabaseUnreachableError } from './start-error';
 import { cancelSessionsNamed } from './statement-scope';
 
 export interface Database {
@@ -66,8 +66,10 @@ export async function openDatabase(
       });
     }
     orm = await openOrm(url, log, {}, config.databaseConnectTimeoutMs).catch((e) => {
-      const reason = String((e as Error)?.message ?? e).replace(/^database_unreachable: /, '');
-      throw new DatabaseStartError(`cannot connect to the database at ${redactUrl(url)}: ${reason}`);
+      const reason = e instanceof DatabaseUnreachableError ? e.reason : String((e as Error)?.message ?? e);
+      throw new DatabaseStartError(`cannot connect to the database at ${redactUrl(url)}: ${reason}`, {
+        cause: e,
+      });
     });
     if (options.migrate) {
       await migrate(orm, log).catch((e) => {

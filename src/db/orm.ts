@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { refreshCalendarTable } from './calendar-table';
 import { entities } from './entities';
 import { APPLICATION_NAME } from './session-name';
+import { DatabaseUnreachableError } from './start-error';
 
 export type Orm = MikroORM;
 
@@ -59,7 +60,7 @@ export async function openOrm(
   if (!(await orm.isConnected())) {
     const check = await orm.checkConnection();
     await orm.close(true);
-    throw new Error(`database_unreachable: ${check.ok ? 'unknown' : check.reason}`);
+    throw new DatabaseUnreachableError(check.ok ? 'unknown' : check.reason);
   }
   log?.debug('database connected');
   return orm;

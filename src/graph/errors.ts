@@ -4,6 +4,7 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { HubError } from '../domain/errors';
 import type { Logger } from '../log';
 
 export type ErrorCode =
@@ -72,6 +73,15 @@ export function formatError(log: Logger) {
       };
     }
     const original = unwrapResolverError(error) as Error;
+    // A HubError says itself how the graph shows it; one without a graph code is internal.
+    if (original instanceof HubError && original.graphCode) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: original.graphCode },
+      };
+    }
     log.error(
       {
         event: 'graphql_internal_error',

@@ -5,16 +5,16 @@
  */
 
 import type { Orm } from '../db/orm';
+import { HubError } from '../domain/errors';
 import type { Source } from '../domain/model';
 import { forgetSeen, tombstone } from './deletions';
 import { writerFor } from './writers';
 
-export class ConfirmError extends Error {
-  constructor(
-    readonly code: 'sync_run_not_found' | 'sync_run_not_held' | 'sync_run_superseded',
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
+export class ConfirmError extends HubError {
+  declare readonly code: 'sync_run_not_found' | 'sync_run_not_held' | 'sync_run_superseded';
+
+  constructor(code: ConfirmError['code'], message: string) {
+    super(code, `${code}: ${message}`);
   }
 }
 

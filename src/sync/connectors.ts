@@ -8,6 +8,7 @@ import { createPaknConnector } from '../../connectors/pakn';
 import type { HubConfig } from '../config';
 import type { Source } from '../domain/model';
 import type { Logger } from '../log';
+import { syncErrors } from './errors';
 
 export type ConnectorFactory = (source: Source) => Connector;
 
@@ -22,22 +23,22 @@ export function connectorFactory(config: HubConfig, log: Logger): ConnectorFacto
     };
     switch (source) {
       case 'NATIONAL':
-        if (!config.national.url) throw new Error('sync_not_configured: NATIONAL_URL is not set');
+        if (!config.national.url) throw syncErrors.notConfigured('NATIONAL_URL is not set');
         return createNationalConnector(
           { ...config.national, url: config.national.url, ...tuning },
           { stats, logger },
         );
       case 'IGATE':
-        if (!config.igate.url) throw new Error('sync_not_configured: IGATE_URL is not set');
+        if (!config.igate.url) throw syncErrors.notConfigured('IGATE_URL is not set');
         return createIgateConnector(
           { ...config.igate, url: config.igate.url, piiSalt: config.piiSalt, ...tuning },
           { stats, logger },
         );
       case 'PAKN':
-        if (!config.pakn.url) throw new Error('sync_not_configured: PAKN_URL is not set');
+        if (!config.pakn.url) throw syncErrors.notConfigured('PAKN_URL is not set');
         return createPaknConnector({ ...config.pakn, url: config.pakn.url, ...tuning }, { stats, logger });
       default:
-        throw new Error(`sync_not_configured: the ${source} connector is not available yet`);
+        throw syncErrors.notConfigured(`the ${source} connector is not available yet`);
     }
   };
 }

@@ -7,15 +7,18 @@
 import { hostname } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm';
+import { violatedConstraint } from '../db/pg-errors';
+import { HubError } from '../domain/errors';
 import type { Source } from '../domain/model';
 import type { SyncCounts, SyncMode, SyncRunStatus, SyncTrigger } from './sync-run.entity';
 
 export const WORKER_ID = `${hostname()}:${process.pid}`;
 
-export class RunOverlapError extends Error {
-  readonly code = 'sync_already_running';
+export class RunOverlapError extends HubError {
   constructor(readonly source: Source) {
-    super(`sync_already_running: a ${source} sync is already running`);
+    super('sync_already_running', `sync_already_running: a ${source} sync is already running`, {
+      retryable: true,
+    });
   }
 }
 
@@ -50,8 +53,7 @@ export async function startRun(
     );
     return String(row!.id);
   } catch (e) {
-    if (/sync_run_one_running_per_source/.test(String((e as Error).message)))
-      throw new RunOverlapError(args.source);
+    if (violatedConstraint(e) === 'sync_run_one_running_per_source') throw new RunOverlapError(args.source);
     throw e;
   }
 }

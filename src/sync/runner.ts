@@ -4,8 +4,10 @@
  * makes the run PARTIAL, a configuration error stops it at once.
  */
 import { EventEmitter } from 'node:events';
+import { ConfigurationError } from '../../connectors/kit/errors';
 import type { Connector } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
+import { errorCodeOf as codeOf } from '../domain/errors';
 import type { Source } from '../domain/model';
 import type { Logger } from '../log';
 import { finishRun, heartbeat, startRun } from './ledger';
@@ -58,18 +60,14 @@ export function heartbeatInterval(abandonAfterMs: number): number {
   return Math.max(100, Math.min(5_000, Math.floor(abandonAfterMs / 4)));
 }
 
+/** The code a run or stream failure is stored under (a HubError's own; `sync_failed` otherwise). */
 export function errorCodeOf(e: unknown): string {
-  const code = (e as { code?: unknown })?.code;
-  if (typeof code === 'string' && /^[a-z][a-z0-9_]+$/.test(code)) return code;
-  const m = /^([a-z][a-z0-9_]+):/.exec(String((e as Error)?.message ?? ''));
-  return m?.[1] ?? 'sync_failed';
+  return codeOf(e, 'sync_failed');
 }
 
+/** Bad credentials or settings: no other stream of the run can succeed either. */
 function isConfigurationError(e: unknown): boolean {
-  return (
-    (e as Error)?.name === 'ConfigurationError' ||
-    (e as { retryable?: boolean; code?: string })?.code?.endsWith?.('_bad_credentials') === true
-  );
+  return e instanceof ConfigurationError;
 }
 
 export async function runSync(

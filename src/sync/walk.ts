@@ -7,6 +7,7 @@
 import type { RequestStats, Stream } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
 import { upsertRows } from '../db/upsert';
+import { HubError } from '../domain/errors';
 import type { Source } from '../domain/model';
 import { type DeletionOutcome, detectDeletions, forgetSeen, recordSeen } from './deletions';
 import { addCounts } from './ledger';
@@ -156,9 +157,8 @@ export async function walkStream(args: {
   return { plan, cursorAfter: walkCursor ?? plan.cursorBefore, counts, deletion };
 }
 
-export class WalkInterrupted extends Error {
-  readonly code = 'sync_interrupted';
+export class WalkInterrupted extends HubError {
   constructor() {
-    super('sync_interrupted: stopped after the last committed page');
+    super('sync_interrupted', 'sync_interrupted: stopped after the last committed page', { retryable: true });
   }
 }

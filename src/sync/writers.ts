@@ -8,6 +8,7 @@ import { dossierWriter } from '../modules/dossier/dossier.writer';
 import { feedbackWriter } from '../modules/feedback/feedback.writer';
 import { provincialListingWriter } from '../modules/listing/listing.writer';
 import { nationalProcedureWriter, nationalSectorWriter } from '../modules/procedure/national.writers';
+import { syncErrors } from './errors';
 
 const writers: StreamWriter[] = [
   nationalSectorWriter,
@@ -21,7 +22,7 @@ const writers: StreamWriter[] = [
 
 export function writerFor(source: Source, stream: string): StreamWriter {
   const w = writers.find((x) => x.source === source && x.stream === stream);
-  if (!w) throw new Error(`sync_no_writer: no writer for ${source} stream ${stream}`);
+  if (!w) throw syncErrors.noWriter(source, stream);
   return w;
 }
 
