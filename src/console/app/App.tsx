@@ -6,6 +6,7 @@ import { pageAllowed } from './pages';
 import { FindingsPage } from './pages/Findings';
 import { OverviewPage } from './pages/Overview';
 import { PlanPage } from './pages/Plan';
+import { ReportsPage } from './pages/Reports';
 import { SyncPage } from './pages/Sync';
 import { SessionProvider, storedKey, storeKey, useSession } from './session';
 import { type PageId, useLocation } from './url';
@@ -23,6 +24,8 @@ function Page({ page }: { page: PageId }) {
   switch (page) {
     case 'findings':
       return <FindingsPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'plan':
       return <PlanPage />;
     case 'sync':

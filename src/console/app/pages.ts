@@ -15,6 +15,7 @@ const EVERYONE: readonly Role[] = ['VIEWER', 'AUDITOR', 'INTEGRATOR', 'ADMIN'];
 export const PAGES: readonly PageSpec[] = [
   { id: 'overview', label: 'nav.overview', roles: EVERYONE },
   { id: 'findings', label: 'nav.findings', roles: ['AUDITOR', 'INTEGRATOR', 'ADMIN'] },
+  { id: 'reports', label: 'nav.reports', roles: EVERYONE },
   { id: 'plan', label: 'nav.plan', roles: EVERYONE },
   { id: 'sync', label: 'nav.sync', roles: ['INTEGRATOR', 'ADMIN'] },
 ];

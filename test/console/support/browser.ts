@@ -50,10 +50,14 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** The page as a 1366×768 PNG under test/console/.screenshots (git-ignored), to look at. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The page as a 1366×768 PNG (or the whole page's height) under test/console/.screenshots (git-ignored). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   return file;
 }

@@ -21,6 +21,8 @@ export interface DataTableProps<T> {
   onOpen?(row: T): void;
   selectedId?: string | null;
   testId?: string;
+  /** Headings may wrap (many narrow number columns). */
+  wrapHeadings?: boolean;
   /** Render the columns' `footer` (a total row). */
   withFooter?: boolean;
 }
@@ -40,7 +42,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const { onOpen } = props;
   return (
     <div className="table-wrap">
-      <table className="data" data-testid={props.testId}>
+      <table className={props.wrapHeadings ? 'data wrap-head' : 'data'} data-testid={props.testId}>
         <caption className="sr-only">{props.caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
