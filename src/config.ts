@@ -40,6 +40,8 @@ export interface HubConfig {
   piiSalt: string;
   logLevel: string;
   holidaysDir: string | null;
+  /** A JSON file whose task and indicator entries replace the bundled plan-indicator mapping's. */
+  planIndicatorsFile: string | null;
   notify: { webhookUrl: string | null; webhookSecret: string | null };
   sim: {
     seed: number;
@@ -227,6 +229,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     piiSalt: r.string('PII_SALT', ''),
     logLevel: r.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     holidaysDir: r.optional('HOLIDAYS_DIR'),
+    planIndicatorsFile: r.optional('PLAN_INDICATORS_FILE'),
     notify: {
       webhookUrl: r.url('NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
       webhookSecret: r.optional('NOTIFY_WEBHOOK_SECRET'),

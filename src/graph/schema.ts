@@ -22,7 +22,12 @@ import {
   ProcedureFeedbackResolver,
 } from '../modules/feedback/feedback.resolver';
 import { ListingResolver, ProcedureListingsResolver } from '../modules/listing/listing.resolver';
-import { PlanBodyResolver, PlanResolver } from '../modules/plan';
+import {
+  AgencyCoverageResolver,
+  PlanBodyResolver,
+  PlanProgressResolver,
+  PlanResolver,
+} from '../modules/plan';
 import { ProcedureResolver } from '../modules/procedure/procedure.resolver';
 import {
   DossierReportResolver,
@@ -55,6 +60,8 @@ export const resolvers = [
   DossierReportResolver,
   DossierTimelinessResolver,
   IndexAndFeedbackResolver,
+  PlanProgressResolver,
+  AgencyCoverageResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -2,6 +2,8 @@
 export { splitBodies } from './bodies';
 export { type AgencyRef, bodyMatcher, type MatchedBody, nameKey } from './body-match';
 export { parseDeadline } from './deadline';
+export { type AgencyCoverage, oneStopCoverage } from './indicators/coverage';
+export { IndicatorMappingError, loadIndicatorMapping } from './indicators/mapping';
 export { Plan } from './plan.entity';
 export type * from './plan.model';
 export { PLAN_DEADLINE_KINDS } from './plan.model';
@@ -19,3 +21,5 @@ export { planFileFormat, readPlanFile } from './plan-file';
 export { PlanFileError } from './plan-file.error';
 export { importPlanFile, type PlanImportReport } from './plan-import';
 export { PlanTask } from './plan-task.entity';
+export { AgencyCoverageResolver, PlanProgressResolver } from './progress.resolver';
+export { planProgress } from './progress.service';
