@@ -28,6 +28,16 @@ export interface DossierPlan {
   planted: Map<number, PlantedDossier>;
 }
 
+/**
+ * Plan task 14 and 11 (issue 13): agencies kept idle (their listings stay, not one
+ * dossier is handled by them) and an agency brought onto iGate at a date (it handles no
+ * dossier before, and every `every`-th dossier from then on).
+ */
+export interface AgencyPlanting {
+  idleAgencies?: readonly string[];
+  onboarding?: { agencyCode: string; from: number; every: number };
+}
+
 export function buildDossierPlan(args: {
   world: World;
   store: ListingStore;
@@ -36,6 +46,7 @@ export function buildDossierPlan(args: {
   calendar: WorkingCalendar;
   asOf: number;
   floor: number;
+  planting?: AgencyPlanting;
 }): DossierPlan {
   const { world, store, timeline } = args;
   const n = timeline.count;
@@ -74,7 +85,30 @@ export function buildDossierPlan(args: {
     }
     return t;
   };
-  const departments = world.agencies.filter((a) => a.kind === 'DEPARTMENT');
+  const idle = new Set(args.planting?.idleAgencies ?? []);
+  const onboarding = args.planting?.onboarding;
+  if (onboarding) idle.add(onboarding.agencyCode);
+  const departments = world.agencies.filter((a) => a.kind === 'DEPARTMENT' && !idle.has(a.code));
+  const onboarded = onboarding ? world.agency(onboarding.agencyCode) : undefined;
+  if (onboarding && !onboarded) throw new Error(`igate_sim_unknown_agency: ${onboarding.agencyCode}`);
+  /** The slot's target without idle agencies; the next slot's when none is left (no rng draw, so other dossiers stay as they were). */
+  const activeTarget = (start: number, index: number): FilingTarget => {
+    for (let k = 0; k < fileable.length; k++) {
+      const t = targetOf(fileable[(start + k) % fileable.length] as number);
+      if (
+        onboarding &&
+        onboarded &&
+        index % onboarding.every === 0 &&
+        timeline.at(index) >= onboarding.from
+      ) {
+        return { ...t, agencies: [{ id: onboarded.externalId, code: onboarded.code }] };
+      }
+      if (idle.size === 0) return t;
+      const agencies = t.agencies.filter((a) => !idle.has(a.code));
+      if (agencies.length) return { ...t, agencies };
+    }
+    throw new Error('igate_sim_no_listing: every listing belongs to an idle agency');
+  };
 
   const gen: DossierGenContext = {
     seed: world.seed,
@@ -85,7 +119,11 @@ export function buildDossierPlan(args: {
     target: (index: number, rng: Rng) => {
       const p = planted.get(index);
       const u = rng.next();
-      if (p?.kind === 'DOSSIER_ON_ABOLISHED_PROCEDURE') return targetOf(p.slot);
+      if (p?.kind === 'DOSSIER_ON_ABOLISHED_PROCEDURE') {
+        const t = targetOf(p.slot);
+        const agencies = t.agencies.filter((a) => !idle.has(a.code));
+        return agencies.length ? { ...t, agencies } : t;
+      }
       if (p?.kind === 'DOSSIER_UNKNOWN_PROCEDURE') {
         const agency = departments[index % departments.length];
         return {
@@ -100,7 +138,7 @@ export function buildDossierPlan(args: {
       if (fileable.length === 0)
         throw new Error('igate_sim_no_listing: no active listing to file dossiers on');
       // Popular procedures get most dossiers: u² leans toward the head of a seeded order.
-      return targetOf(fileable[Math.floor(u * u * fileable.length)] as number);
+      return activeTarget(Math.floor(u * u * fileable.length), index);
     },
   };
   return { gen, planted };

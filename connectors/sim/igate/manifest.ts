@@ -3,8 +3,9 @@
  * (kind, subject code, field, channel, severity) and every trap that must stay silent.
  */
 import { writeFile } from 'node:fs/promises';
-import type { World } from '../world';
-import type { PlantedDossier } from './dossier-plan';
+import { localDateOf } from '../../../src/domain/local-date';
+import type { World, WorldProcedure } from '../world';
+import type { AgencyPlanting, PlantedDossier } from './dossier-plan';
 import type { DossierSource } from './dossier-source';
 import type { ListingPlan } from './listing-plan';
 import type { ExpectedFinding, Manifest } from './types';
@@ -14,6 +15,8 @@ export function buildManifest(
   plan: ListingPlan,
   dossiers: DossierSource,
   planted: ReadonlyMap<number, PlantedDossier>,
+  procedure: (index: number) => WorldProcedure,
+  planting: AgencyPlanting = {},
 ): Manifest {
   const findings: ExpectedFinding[] = [...plan.findings];
   for (const [index, p] of [...planted].sort(([a], [b]) => a - b)) {
@@ -50,6 +53,48 @@ export function buildManifest(
     dossiers: dossiers.timeline.count,
     findings,
     traps: [...plan.traps],
+    ...agencyFacts(plan, dossiers, procedure, planting),
+  };
+}
+
+/** What the served data says about agencies' dossiers, read from the records themselves (bad records are not served valid). */
+function agencyFacts(
+  plan: ListingPlan,
+  dossiers: DossierSource,
+  procedure: (index: number) => WorldProcedure,
+  planting: AgencyPlanting,
+): Pick<Manifest, 'agenciesWithoutDossiers' | 'idleAgencies' | 'onboarding'> {
+  const listed = new Set<string>();
+  for (const slot of plan.slots) {
+    if (slot.status === 1) for (const a of procedure(slot.procIndex).agencies) listed.add(a.code);
+  }
+  const handling = new Set<string>();
+  const onboardingCode = planting.onboarding?.agencyCode;
+  let firstDossier: string | null = null;
+  for (let i = 0; i < dossiers.timeline.count; i++) {
+    if (dossiers.bad.has(i)) continue;
+    const raw = dossiers.raw(i) as {
+      agency: { code: string };
+      acceptedDate: string | null;
+      appliedDate: string | null;
+    };
+    handling.add(raw.agency.code);
+    const at = raw.acceptedDate ?? raw.appliedDate;
+    if (raw.agency.code === onboardingCode && at) {
+      const day = localDateOf(new Date(at));
+      if (firstDossier === null || day < firstDossier) firstDossier = day;
+    }
+  }
+  return {
+    agenciesWithoutDossiers: [...listed].filter((c) => !handling.has(c)).sort(),
+    idleAgencies: [...(planting.idleAgencies ?? [])].sort(),
+    onboarding: planting.onboarding
+      ? {
+          agencyCode: planting.onboarding.agencyCode,
+          from: localDateOf(new Date(planting.onboarding.from)),
+          firstDossier,
+        }
+      : null,
   };
 }
 

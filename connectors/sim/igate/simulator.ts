@@ -14,7 +14,7 @@ import { localInstant } from '../kit/time';
 import { createWorld, type World, type WorldProcedure } from '../world';
 import type { LiveCatalogue } from '../world/live';
 import { type BadRecordKind, BROKEN_FIELD } from './bad-records';
-import { buildDossierPlan } from './dossier-plan';
+import { type AgencyPlanting, buildDossierPlan } from './dossier-plan';
 import { DossierSource } from './dossier-source';
 import { DossierTimeline } from './dossier-timeline';
 import { buildListingPlan } from './listing-plan';
@@ -49,6 +49,8 @@ export interface IgateSimulatorOptions {
   badRecords?: ReadonlyArray<{ stream: IgateStream; kind: BadRecordKind }>;
   /** Write the manifest here once the simulator has started. */
   manifestPath?: string;
+  /** Plan tasks 14 and 11: agencies kept idle, and one brought onto iGate at a date (none by default). */
+  planting?: AgencyPlanting;
   now?: () => number;
 }
 
@@ -118,6 +120,7 @@ export async function startIgateSimulator(options: IgateSimulatorOptions = {}): 
     calendar,
     asOf,
     floor: FILING_FLOOR,
+    planting: options.planting,
   });
   const dossiers = new DossierSource(timeline, dossierPlan.gen, calendar);
   const clientId = options.clientId ?? 'tthc-hub';
@@ -187,7 +190,14 @@ export async function startIgateSimulator(options: IgateSimulatorOptions = {}): 
     stats: server.stats,
     faults: server.faults,
     manifest: () => {
-      manifest ??= buildManifest(world, listings.plan, dossiers, dossierPlan.planted);
+      manifest ??= buildManifest(
+        world,
+        listings.plan,
+        dossiers,
+        dossierPlan.planted,
+        procedure,
+        options.planting,
+      );
       return manifest;
     },
     writeManifest: (path) => writeManifest(path, sim.manifest()),

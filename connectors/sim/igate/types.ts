@@ -58,6 +58,11 @@ export interface Manifest {
   dossiers: number;
   findings: ExpectedFinding[];
   traps: Trap[];
+  /** Agencies with active listings and not one dossier (plan task 14), by code; the planted ones among them. */
+  agenciesWithoutDossiers: string[];
+  idleAgencies: string[];
+  /** The agency brought onto iGate at a date (plan task 11) and the local day of its first dossier. */
+  onboarding: { agencyCode: string; from: string; firstDossier: string | null } | null;
 }
 
 /** One listing the simulated province publishes, and how it departs from the national record. */

@@ -2,7 +2,11 @@
  * A hub over one small simulated province with all three portals (one shared live
  * catalogue), synced through the hub's own connectors, for the consistency checks.
  */
-import { type IgateSimulator, startIgateSimulator } from '../../../connectors/sim/igate/simulator';
+import {
+  type IgateSimulator,
+  type IgateSimulatorOptions,
+  startIgateSimulator,
+} from '../../../connectors/sim/igate/simulator';
 import { type NationalSimulator, startNationalSimulator } from '../../../connectors/sim/national/simulator';
 import {
   dossierReferencesOf,
@@ -27,7 +31,14 @@ export interface CheckedProvince {
 }
 
 export async function checkedProvince(
-  options: { procedures?: number; dossiers?: number; feedbacks?: number; seed?: number } = {},
+  options: {
+    procedures?: number;
+    dossiers?: number;
+    feedbacks?: number;
+    seed?: number;
+    /** More iGate simulator options (the plan's tests plant agencies). */
+    igate?: Partial<IgateSimulatorOptions>;
+  } = {},
 ): Promise<CheckedProvince> {
   const db = await createTestDatabase();
   const national = await startNationalSimulator({
@@ -40,6 +51,7 @@ export async function checkedProvince(
     catalogue: national.catalogue,
     dossiers: options.dossiers ?? 300,
     faults: {},
+    ...options.igate,
   });
   const pakn = await startPaknSimulator({
     world: national.world,

@@ -17,7 +17,7 @@ export interface AgencyCoverage {
   received: number;
   firstDossier: LocalDate | null;
   lastDossier: LocalDate | null;
-  /** Listings and not one dossier, ever. */
+  /** Listings and not one dossier (in any status), ever. */
   flagged: boolean;
 }
 
@@ -36,6 +36,7 @@ export async function oneStopCoverage(
     received: number;
     first_day: string | null;
     last_day: string | null;
+    any_dossier: boolean;
   }>(
     em,
     `with listed as (
@@ -49,7 +50,8 @@ export async function oneStopCoverage(
             (select count(*) from dossier d where d.agency_code = s.code and ${RECEIVED}
                and ${localDay('d.accepted_at')} between ?::date and ?::date)::int as received,
             (select min(${localDay('d.accepted_at')}) from dossier d where d.agency_code = s.code and ${RECEIVED})::text as first_day,
-            (select max(${localDay('d.accepted_at')}) from dossier d where d.agency_code = s.code and ${RECEIVED})::text as last_day
+            (select max(${localDay('d.accepted_at')}) from dossier d where d.agency_code = s.code and ${RECEIVED})::text as last_day,
+            exists (select 1 from dossier d where d.agency_code = s.code and d.deleted_at is null) as any_dossier
        from (select code, count(distinct listing_code)::int as listings from listed group by code) s
       order by s.code`,
     [agencies, agencies, period.from, period.to],
@@ -61,7 +63,7 @@ export async function oneStopCoverage(
     received: r.received,
     firstDossier: r.first_day,
     lastDossier: r.last_day,
-    flagged: r.first_day === null,
+    flagged: !r.any_dossier,
   }));
 }
 

@@ -14,6 +14,8 @@ export function indicatorStatus(
   asOf: LocalDate,
 ): PlanStatus {
   if (value === null) return 'NOT_MEASURABLE';
+  // A figure with no target is shown, not judged: nothing says what "met" would be.
+  if (def.target === null) return 'ON_TRACK';
   const higher = def.rule.better === 'HIGHER';
   const below = (threshold: number | null | undefined) =>
     threshold !== null && threshold !== undefined && (higher ? value < threshold : value > threshold);

@@ -1,0 +1,238 @@
+/**
+ * planProgress on a seeded simulated province (all three portals synced, checks run),
+ * each measurable indicator against an independent answer: the simulators' manifest,
+ * their raw records, or the graph's own dossier query.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localInstant } from '../../../connectors/sim/kit/time';
+import { importPlanFile } from '../../../src/modules/plan';
+import { type CheckedProvince, checkedProvince } from '../check/province';
+import { REFERENCE_FILE } from './reference-plan';
+
+/** Departments with listings in this world, planted with no dossier at all (task 14). */
+const IDLE = ['000.00.16.H21', '000.00.20.H21'];
+/** Ban Dân tộc, brought onto iGate in May 2020 (task 11: Quý II/2020). */
+const ONBOARDING = { agencyCode: '000.00.19.H21', from: localInstant(2020, 5, 4), every: 5 };
+
+interface Indicator {
+  key: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  status: string;
+  date: string | null;
+  detail: string | null;
+  parts: { label: string; value: number | null; numerator: number | null; denominator: number | null }[];
+}
+interface TaskProgress {
+  task: { number: number };
+  status: string;
+  indicators: Indicator[];
+}
+
+const PROGRESS = `query($year: Int!, $period: String, $agency: String) {
+  planProgress(year: $year, period: $period, agency: $agency) {
+    year period from to asOf agency
+    tasks { task { number } status
+      indicators { key value numerator denominator target status date detail parts { label value numerator denominator } } }
+  }
+}`;
+
+let p: CheckedProvince;
+let tasks: TaskProgress[];
+const manifest = () => p.igate.manifest();
+const indicator = (task: number, key: string) =>
+  tasks.find((t) => t.task.number === task)!.indicators.find((i) => i.key === key)!;
+
+async function progress(variables: Record<string, unknown>) {
+  const res = await p.hub.gql<{ planProgress: { tasks: TaskProgress[] } & Record<string, unknown> }>(
+    PROGRESS,
+    variables,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.planProgress;
+}
+
+async function dossierCount(filter: Record<string, unknown>): Promise<number> {
+  const res = await p.hub.gql<{ dossiers: { totalCount: number } }>(
+    'query($f: DossierFilter) { dossiers(first: 1, filter: $f) { totalCount } }',
+    { f: filter },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.dossiers.totalCount;
+}
+
+const RECEIVED_STATUSES = [
+  'REGISTERED',
+  'RECEIVED',
+  'PROCESSING',
+  'SUPPLEMENT_REQUESTED',
+  'PAYMENT_REQUIRED',
+  'WITHDRAWN',
+  'STOPPED',
+  'PROCESSED',
+  'RETURNED',
+];
+
+beforeAll(async () => {
+  p = await checkedProvince({ igate: { planting: { idleAgencies: IDLE, onboarding: ONBOARDING } } });
+  const run = await p.check();
+  expect(run.errorMessage).toBeNull();
+  await importPlanFile(p.db.orm.em.fork(), 'binh-dinh-2020.txt', readFileSync(REFERENCE_FILE));
+  tasks = (await progress({ year: 2020 })).tasks;
+  if (process.env.PLAN_DEBUG)
+    console.log(
+      JSON.stringify(
+        tasks.map((t) => [
+          t.task.number,
+          t.status,
+          t.indicators.map((i) => [i.key, i.value, i.numerator, i.denominator, i.status, i.date, i.detail]),
+        ]),
+      ),
+    );
+}, 240_000);
+afterAll(() => p?.close());
+
+describe('planProgress(year: 2020) on the seeded simulator', () => {
+  it('gives every task of the plan a status; tasks no portal measures are NOT_MEASURABLE with no figure', () => {
+    expect(tasks.map((t) => t.task.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const unmeasured = tasks.filter((t) => t.indicators.length === 0).map((t) => t.task.number);
+    expect(unmeasured).toEqual([4, 6, 8, 10, 15, 16, 18, 19]);
+    for (const t of tasks) {
+      if (t.indicators.length === 0) expect(t.status).toBe('NOT_MEASURABLE');
+      else expect(['ON_TRACK', 'AT_RISK', 'MISSED', 'DONE']).toContain(t.status);
+    }
+  });
+
+  it('task 14 flags exactly the agencies with listings and no dossier, the planted ones among them', async () => {
+    const flagged = manifest().agenciesWithoutDossiers;
+    expect(flagged).toEqual(expect.arrayContaining(IDLE));
+    const coverage = indicator(14, 'oneStop.coverage');
+    expect(coverage.detail).toBe(`no dossier at all: ${flagged.join(', ')}`);
+    for (const code of IDLE) {
+      const res = await p.hub.gql<{ agency: { oneStopCoverage: Record<string, unknown> } }>(
+        `query($c: String!) { agency(code: $c) { oneStopCoverage(period: "2020") {
+            listings listingsUnused received firstDossier lastDossier flagged } } }`,
+        { c: code },
+      );
+      expect(res.errors).toBeUndefined();
+      const c = res.data!.agency.oneStopCoverage as { listings: number; listingsUnused: number };
+      expect(c).toMatchObject({ received: 0, firstDossier: null, lastDossier: null, flagged: true });
+      expect(c.listings).toBeGreaterThan(0);
+      expect(c.listingsUnused).toBe(c.listings);
+    }
+  });
+
+  it("task 11 reports the planted agency's first dossier day, judged against Quý II/2020", () => {
+    const first = manifest().onboarding!.firstDossier!;
+    expect(first >= '2020-04-01').toBe(true);
+    const onIgate = indicator(11, 'igate.firstDossier');
+    expect(onIgate.date).toBe(first);
+    expect(onIgate.detail).toBe(`000.00.19.H21: first dossier ${first}`);
+    expect(onIgate.status).toBe(first <= '2020-06-30' ? 'DONE' : 'MISSED');
+  });
+
+  it('tasks 1, 2, 3, 5 and 7 count the open findings the checks found, as planted', () => {
+    const planted = (kind: string, severity?: string) =>
+      manifest().findings.filter((f) => f.kind === kind && (!severity || f.severity === severity));
+    expect(indicator(1, 'publication.lateFindings').value).toBe(planted('PUBLICATION_LATE').length);
+    expect(indicator(2, 'national.missing').numerator).toBe(planted('MISSING_IN_NATIONAL').length);
+    const procedureKinds = manifest().findings.filter((f) => !/^DOSSIER_/.test(f.kind));
+    expect(indicator(3, 'portals.openFindings').value).toBe(procedureKinds.length);
+    expect(indicator(5, 'portals.openFindings').value).toBe(procedureKinds.length);
+    const shorter = new Set(planted('PROCESSING_TIME_MISMATCH', 'INFO').map((f) => f.subjectCode));
+    expect(indicator(7, 'processingTime.shorter').numerator).toBe(shorter.size);
+    expect(indicator(7, 'processingTime.shorter').denominator).toBe(activeListings().length);
+  });
+
+  it('task 1: listings decided in 2020 within 5 working days are those without a PUBLICATION_LATE finding', () => {
+    const onTime = indicator(1, 'publication.onTime');
+    const late = manifest()
+      .findings.filter((f) => f.kind === 'PUBLICATION_LATE')
+      .filter((f) => decisionYear(f.subjectCode) === '2020');
+    expect(onTime.denominator! - onTime.numerator!).toBe(late.length);
+    expect(onTime.denominator).toBeGreaterThan(0);
+  });
+
+  it('task 12: active listings offered online (levels 3 and 4), from the listings iGate serves', () => {
+    const active = activeListings();
+    const online = active.filter((l) => l.onlineLevel === 3 || l.onlineLevel === 4);
+    expect(indicator(12, 'online.services')).toMatchObject({
+      numerator: online.length,
+      denominator: active.length,
+    });
+  });
+
+  it('task 13: the online share of new dossiers is what the dossier query counts, per quarter too', async () => {
+    const year = { from: '2020-01-01', to: '2020-12-31' };
+    const online = await dossierCount({ accepted: year, channel: 'ONLINE', status: RECEIVED_STATUSES });
+    const all = await dossierCount({ accepted: year, status: RECEIVED_STATUSES });
+    const share = indicator(13, 'online.share');
+    expect(share).toMatchObject({ numerator: online, denominator: all, value: online / all });
+    const q2 = { from: '2020-04-01', to: '2020-06-30' };
+    expect(share.parts.find((x) => x.label === '2020-Q2')).toEqual({
+      label: '2020-Q2',
+      numerator: await dossierCount({ accepted: q2, channel: 'ONLINE', status: RECEIVED_STATUSES }),
+      denominator: await dossierCount({ accepted: q2, status: RECEIVED_STATUSES }),
+      value: expect.any(Number),
+    });
+  });
+
+  it('task 17: every quarter of 2020 is closed and every source synced after it', () => {
+    expect(indicator(17, 'reports.filed')).toMatchObject({ value: 1, numerator: 4, denominator: 4 });
+  });
+
+  it('task 9 says NOT_MEASURABLE for the on-time figure it cannot compute, never a made-up one', () => {
+    expect(indicator(9, 'feedback.onTime')).toMatchObject({ value: null, status: 'NOT_MEASURABLE' });
+  });
+});
+
+describe('planProgress for one agency and period', () => {
+  it('a department sees the tasks it leads (through "Các sở, ban, ngành"), its own listings only', async () => {
+    const code = '000.00.01.H21';
+    const scoped = await progress({ year: 2020, period: '2020-Q2', agency: code });
+    expect(scoped).toMatchObject({ from: '2020-04-01', to: '2020-06-30', agency: code });
+    expect(scoped.tasks.map((t) => t.task.number)).toEqual([1, 3, 5, 6, 7, 8, 10, 13, 14, 17, 19]);
+    const own = activeListings().filter((l) => l.agencies.some((a) => a.code === code));
+    const services = scoped.tasks.find((t) => t.task.number === 13);
+    expect(services).toBeDefined();
+    const coverage = scoped.tasks.find((t) => t.task.number === 14)!.indicators[0]!;
+    expect(coverage.denominator).toBe(1);
+    const q2 = { from: '2020-04-01', to: '2020-06-30' };
+    const share = scoped.tasks.find((t) => t.task.number === 13)!.indicators[0]!;
+    expect(share.denominator).toBe(
+      await dossierCount({ accepted: q2, agency: code, status: RECEIVED_STATUSES }),
+    );
+    expect(own.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a period it cannot read and a year with no plan, with coded errors', async () => {
+    const bad = await p.hub.gql(PROGRESS, { year: 2020, period: '2020-13' });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const none = await p.hub.gql(PROGRESS, { year: 2019 });
+    expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+interface RawListing {
+  code: string;
+  status: number;
+  onlineLevel: number | null;
+  agencies: { code: string }[];
+  publishedDecision?: { date?: string | null } | null;
+}
+
+function activeListings(): RawListing[] {
+  return p.igate
+    .listingCodes()
+    .map((c) => p.igate.rawListing(c) as unknown as RawListing)
+    .filter((l) => l.status === 1);
+}
+
+function decisionYear(code: string): string | null {
+  const raw = p.igate.rawListing(code) as unknown as RawListing;
+  const date = raw.publishedDecision?.date;
+  return date ? new Date(new Date(date).getTime() + 7 * 3_600_000).toISOString().slice(0, 4) : null;
+}
