@@ -27,6 +27,8 @@ const USAGE = `usage: hub <command>
          [--rule provincial|national] [--roll-up] [--agency CODE] [--format json|csv|xlsx] [--out FILE]
                                          form 06 (JSON or CSV on stdout without --out)
   plan import FILE [--year Y] [--province P]  import the province's yearly plan (text, CSV or xlsx); exit code 1 when refused
+  plan report --year Y [--period P] [--agency CODE] --format xlsx|csv|json --out FILE
+                                         the plan's table with each task's indicators and status
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,20 +1,33 @@
-/** `hub plan import FILE` (and, with indicators, `hub plan report`). */
-import { readFile } from 'node:fs/promises';
+/** `hub plan import FILE` and `hub plan report --year Y … --format F --out FILE`. */
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HubConfig } from '../config';
 import { openDatabase } from '../db/database';
+import { localDateOf } from '../domain/local-date';
 import type { Logger } from '../log';
-import { importPlanFile, PlanFileError } from '../modules/plan';
+import {
+  importPlanFile,
+  loadIndicatorMapping,
+  PlanFileError,
+  planOfYear,
+  planProgress,
+  planReport,
+  planReportCsv,
+  planReportXlsx,
+} from '../modules/plan';
 
 const USAGE = `usage: hub plan import FILE [--year YYYY] [--province NAME]
+         hub plan report --year YYYY [--period P] [--agency CODE] --format xlsx|csv|json --out FILE
   FILE: the plan's table as tab-separated text (as published), .csv or .xlsx
   --year, --province: when the file has no title naming them (a bare table)
+  --period: 2020, 2020-Q2 or 2020-06 (default: the plan's year)
 `;
 
 /** Exit codes: 0 stored or unchanged, 1 the file was refused or unreadable, 2 usage. */
 export async function planCommand(config: HubConfig, log: Logger, args: string[]): Promise<number> {
   const [what, ...rest] = args;
+  if (what === 'report') return reportCommand(config, log, rest);
   if (what !== 'import') {
     process.stderr.write(`hub plan: unknown subcommand ${JSON.stringify(what ?? '')}\n${USAGE}`);
     return 2;
@@ -64,6 +77,59 @@ export async function planCommand(config: HubConfig, log: Logger, args: string[]
   } catch (e) {
     if (e instanceof PlanFileError) {
       process.stderr.write(`hub plan import: ${name} refused, nothing stored: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await db.close();
+  }
+}
+
+const FORMATS = ['xlsx', 'csv', 'json'] as const;
+
+/** Exit codes: 0 written, 1 no plan for the year or a bad period or agency, 2 usage. */
+async function reportCommand(config: HubConfig, log: Logger, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      year: { type: 'string' },
+      period: { type: 'string' },
+      agency: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const year = Number(values.year);
+  const format = FORMATS.find((f) => f === values.format);
+  if (!Number.isInteger(year) || !format || !values.out) {
+    process.stderr.write(`hub plan report: give --year, --format (xlsx, csv or json) and --out\n${USAGE}`);
+    return 2;
+  }
+  const mapping = loadIndicatorMapping(config.planIndicatorsFile);
+  const db = await openDatabase(config, log, { migrate: true });
+  try {
+    const em = db.orm.em.fork();
+    const request = { year, period: values.period ?? null, agency: values.agency ?? null, mapping };
+    const progress = await planProgress(em, { ...request, today: localDateOf(new Date()) });
+    const plan = (await planOfYear(em, year))!;
+    const report = planReport(plan, progress);
+    const content =
+      format === 'xlsx'
+        ? await planReportXlsx(report)
+        : format === 'csv'
+          ? planReportCsv(report)
+          : Buffer.from(
+              `${JSON.stringify({ plan: { year, title: plan.title, version: plan.version }, progress }, null, 2)}\n`,
+            );
+    await writeFile(values.out, content);
+    process.stdout.write(
+      `plan ${plan.province} ${year}: ${progress.tasks.length} tasks written to ${values.out}\n`,
+    );
+    return 0;
+  } catch (e) {
+    const code = (e as { extensions?: { code?: string } }).extensions?.code;
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') {
+      process.stderr.write(`hub plan report: ${(e as Error).message}\n`);
       return 1;
     }
     throw e;

@@ -2,6 +2,8 @@
 export { splitBodies } from './bodies';
 export { type AgencyRef, bodyMatcher, type MatchedBody, nameKey } from './body-match';
 export { parseDeadline } from './deadline';
+export { planReportCsv, planReportXlsx } from './export/formats';
+export { indicatorText, type PlanReport, planReport, STATUS_VI } from './export/rows';
 export { type AgencyCoverage, oneStopCoverage } from './indicators/coverage';
 export { IndicatorMappingError, loadIndicatorMapping } from './indicators/mapping';
 export { Plan } from './plan.entity';
