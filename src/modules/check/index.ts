@@ -18,4 +18,5 @@ export { findingsCsv } from './export/findings-csv';
 export { findingsXlsx } from './export/findings-xlsx';
 export { openFindingsForExport } from './export/open-findings';
 export { FindingStatusError } from './finding-status';
+export { type OpenFindingsQuery, openFindingCounts, openFindings } from './open-findings';
 export { ListingHistoryResolver, NationalHistoryResolver } from './record-history.resolver';

@@ -3,7 +3,7 @@
  * exactly: every expected finding with its severity, nothing on the near-misses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../../../src/modules/check';
+import { openFindingCounts, openFindings, runChecks } from '../../../src/modules/check';
 import {
   AGENCIES,
   AS_OF,
@@ -190,5 +190,31 @@ describe('the golden fixture', () => {
       ),
     );
     expect(hits).toEqual([]);
+  });
+});
+
+describe('the read API other modules use', () => {
+  it('counts open findings by kind for an agency, RESOLVED ones left out', async () => {
+    const db = await createTestDatabase();
+    try {
+      await seed(db);
+      await runChecks(db.orm, { trigger: 'CLI', now: new Date(AS_OF) });
+      const em = db.orm.em.fork();
+      const agency = ['000.00.12.H21'];
+      const counts = await openFindingCounts(em, {
+        agencies: agency,
+        kinds: ['DUPLICATE_LISTING', 'NAME_MISMATCH'],
+      });
+      // The fixture's listings default to agency 000.00.12.H21: three names and the duplicate.
+      expect(counts).toEqual([
+        { kind: 'DUPLICATE_LISTING', severity: 'MEDIUM', count: 1 },
+        { kind: 'NAME_MISMATCH', severity: 'LOW', count: 2 },
+        { kind: 'NAME_MISMATCH', severity: 'MEDIUM', count: 1 },
+      ]);
+      await em.execute(`update finding set status = 'RESOLVED' where kind = 'DUPLICATE_LISTING'`);
+      expect(await openFindings(em, { agencies: agency, kinds: ['DUPLICATE_LISTING'] })).toEqual([]);
+    } finally {
+      await db.drop();
+    }
   });
 });
