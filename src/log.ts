@@ -4,6 +4,7 @@
  * pass them in the first place.
  */
 import pino, { type Logger } from 'pino';
+import { errorCodeOf } from './domain/errors';
 
 export type { Logger };
 
@@ -63,4 +64,20 @@ export function logger(): Logger {
 
 export function setLogger(l: Logger): void {
   root = l;
+}
+
+/**
+ * The handler for a failure nobody awaits (a heartbeat, a hook, a bookkeeping write): the
+ * work goes on, and the failure is logged once with its code.
+ */
+export function logFailure(log: Logger, event: string, what: string): (error: unknown) => void {
+  return (error) =>
+    log.warn(
+      {
+        event,
+        code: errorCodeOf(error, 'unexpected_error'),
+        err: { message: String((error as Error)?.message ?? error) },
+      },
+      what,
+    );
 }

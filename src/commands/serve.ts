@@ -197,7 +197,7 @@ function startNotifications(
   if (!webhookUrl || !webhookSecret) return null;
   const notifier: Notifier = createNotifier({ url: webhookUrl, secret: webhookSecret, log });
   const unsubscribe = notifyRunOutcomes(notifier);
-  const unsubscribeChecks = notifyHighFindings(notifier, runtime.db.orm);
+  const unsubscribeChecks = notifyHighFindings(notifier, runtime.db.orm, log);
   const timer = setInterval(() => {
     notifyStaleSources({
       orm: runtime.db.orm,

@@ -41,5 +41,5 @@ export function checkAfterSyncs(checks: CheckService, log: Logger): () => void {
         'check after sync failed',
       );
     }
-  });
+  }, log);
 }

@@ -3,6 +3,7 @@
  * procedure data (national procedures or provincial listings), they run after it.
  */
 import type { Source } from '../domain/model';
+import { type Logger, logFailure } from '../log';
 import { type RunSummary, syncEvents } from './runner';
 
 /** The streams whose changes can change a consistency finding. */
@@ -17,10 +18,22 @@ export function changedProcedureData(run: RunSummary): boolean {
   return run.changedStreams.some((s) => PROCEDURE_STREAMS[run.source].includes(s));
 }
 
-/** Calls `listener` after each successful run that changed procedure data; returns the unsubscribe. */
-export function afterProcedureDataChanged(listener: (run: RunSummary) => void | Promise<void>): () => void {
+/**
+ * Calls `listener` after each successful run that changed procedure data; returns the
+ * unsubscribe. A listener's failure is logged with its code (the run is over either way).
+ */
+export function afterProcedureDataChanged(
+  listener: (run: RunSummary) => void | Promise<void>,
+  log: Logger,
+): () => void {
+  const failed = logFailure(log, 'after_sync_hook_failed', 'after-sync hook failed');
   const wrapped = (run: RunSummary) => {
-    if (changedProcedureData(run)) void Promise.resolve(listener(run)).catch(() => {});
+    if (!changedProcedureData(run)) return;
+    try {
+      void Promise.resolve(listener(run)).catch(failed);
+    } catch (e) {
+      failed(e);
+    }
   };
   syncEvents.on('run-finished', wrapped);
   return () => syncEvents.off('run-finished', wrapped);

@@ -8,7 +8,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import axios from 'axios';
 import type { Orm } from '../db/orm';
 import type { Source } from '../domain/model';
-import type { Logger } from '../log';
+import { type Logger, logFailure } from '../log';
 import { type CheckRunSummary, checkEvents } from '../modules/check';
 import { WORKER_ID } from './ledger';
 import { type RunSummary, syncEvents } from './runner';
@@ -109,7 +109,7 @@ const HIGH_LISTED = 50;
  * One summary per check run that opened or reopened HIGH findings (only the process that
  * ran the check hears it, so it is sent once). Returns the unsubscribe function.
  */
-export function notifyHighFindings(notifier: Notifier, orm: Orm): () => void {
+export function notifyHighFindings(notifier: Notifier, orm: Orm, log: Logger): () => void {
   const listener = (run: CheckRunSummary) => {
     if (run.status !== 'SUCCEEDED' || run.highFindingIds.length === 0) return;
     void orm.em
@@ -129,7 +129,7 @@ export function notifyHighFindings(notifier: Notifier, orm: Orm): () => void {
           findings,
         }),
       )
-      .catch(() => {});
+      .catch(logFailure(log, 'notify_findings_unread', 'HIGH findings not read for the webhook'));
   };
   checkEvents.on('run-finished', listener);
   return () => checkEvents.off('run-finished', listener);

@@ -9,7 +9,7 @@ import type { Connector } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
 import { errorCodeOf as codeOf } from '../domain/errors';
 import type { Source } from '../domain/model';
-import type { Logger } from '../log';
+import { type Logger, logFailure } from '../log';
 import { finishRun, heartbeat, startRun } from './ledger';
 import {
   type SyncCounts,
@@ -90,7 +90,8 @@ export async function runSync(
     'sync run started',
   );
   const beat = setInterval(
-    () => heartbeat(orm, runId).catch(() => {}),
+    // A missed beat is retried at the next one; only a run that stops beating is taken for dead.
+    () => heartbeat(orm, runId).catch(logFailure(log, 'sync_heartbeat_failed', 'heartbeat not recorded')),
     heartbeatInterval(deps.settings.abandonAfterMs),
   );
   beat.unref();

@@ -6,7 +6,7 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Orm } from '../db/orm';
-import type { Logger } from '../log';
+import { type Logger, logFailure } from '../log';
 import { WORKER_ID } from './ledger';
 
 export interface Job {
@@ -83,7 +83,7 @@ export class Scheduler {
         job.name,
         tickAt,
       ])
-      .catch(() => {});
+      .catch(logFailure(this.log, 'schedule_tick_unrecorded', 'tick outcome not recorded'));
     this.log.info({ event: 'schedule_tick', job: job.name, tickAt: tickAt.toISOString(), outcome }, 'tick');
     return outcome.startsWith('skipped') ? 'skipped' : 'ran';
   }

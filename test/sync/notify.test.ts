@@ -1,9 +1,10 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log';
 import { afterProcedureDataChanged, changedProcedureData } from '../../src/sync/hooks';
 import { createNotifier, notifyRunOutcomes, notifyStaleSources, sign } from '../../src/sync/notify';
-import { runSync } from '../../src/sync/runner';
+import { type RunSummary, runSync, syncEvents } from '../../src/sync/runner';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { scriptedConnector, sectors } from './scripted-connector';
 
@@ -56,7 +57,9 @@ describe('notifications and hooks', () => {
     expect(hook.calls()).toBe(3);
     expect(hook.received).toHaveLength(1);
     const [got] = hook.received;
-    expect(got?.headers['x-hub-signature-256']).toBe(sign(got!.body, SECRET));
+    // Checked with node:crypto directly, not with the code's own sign().
+    const expected = `sha256=${createHmac('sha256', SECRET).update(got!.body).digest('hex')}`;
+    expect(got?.headers['x-hub-signature-256']).toBe(expected);
     expect(got?.headers['x-hub-event']).toBe('sync_failed');
     expect(JSON.parse(got!.body)).toMatchObject({ event: 'sync_failed', source: 'NATIONAL', runId: '7' });
   });
@@ -115,7 +118,7 @@ describe('notifications and hooks', () => {
     const seen: string[] = [];
     const unsubscribe = afterProcedureDataChanged((run) => {
       seen.push(run.id);
-    });
+    }, log);
     // Sectors are reference data: no hook. A changed procedure stream would fire it.
     await runSync(
       {
@@ -133,6 +136,33 @@ describe('notifications and hooks', () => {
     expect(changedProcedureData({ ...base, changedStreams: ['sectors'] } as never)).toBe(false);
     expect(changedProcedureData({ ...base, status: 'FAILED', changedStreams: ['procedures'] } as never)).toBe(
       false,
+    );
+  });
+
+  it('calls the after-sync hook after a successful run that changed procedures, and goes on when it fails', async () => {
+    const seen: string[] = [];
+    const unsubscribe = afterProcedureDataChanged(async (run) => {
+      seen.push(run.id);
+      throw new Error('listener broke');
+    }, log);
+    const run = {
+      id: '41',
+      status: 'SUCCEEDED',
+      source: 'IGATE',
+      changedStreams: ['listings'],
+    } as RunSummary;
+    syncEvents.emit('run-finished', run);
+    syncEvents.emit('run-finished', { ...run, id: '42', changedStreams: [] });
+    await new Promise((r) => setImmediate(r));
+    unsubscribe();
+    syncEvents.emit('run-finished', { ...run, id: '43' });
+    expect(seen).toEqual(['41']);
+  });
+
+  it('signs with HMAC-SHA256 of the body, as a receiver computes it', () => {
+    // printf '{"a":1}' | openssl dgst -sha256 -hmac webhook-secret
+    expect(sign('{"a":1}', SECRET)).toBe(
+      'sha256=7636aa12ed84a427b685e3c629daaa79b2732c8f15c200a639978d3b48f509f0',
     );
   });
 });

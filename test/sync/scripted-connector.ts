@@ -4,6 +4,7 @@
  * against the simulators; this one stands in at the Connector interface only.
  */
 
+import { ConnectorError } from '../../connectors/kit/errors';
 import type { Connector, Page, ReadOptions, Rejected } from '../../connectors/kit/types';
 import { newRequestStats } from '../../connectors/kit/types';
 import type { SectorRecord } from '../../src/domain/model';
@@ -32,7 +33,8 @@ export function scriptedConnector(up: ScriptedUpstream): Connector {
           let page = 0;
           up.reads.push(o.resumeFrom);
           while (start < up.sectors.length || (start === 0 && up.sectors.length === 0)) {
-            if (up.failAtPage === page) throw new Error('upstream_down: scripted failure');
+            if (up.failAtPage === page)
+              throw new ConnectorError('upstream_down', 'scripted failure', { retryable: true });
             stats.requests++;
             const slice = up.sectors.slice(start, start + size);
             start += size;
