@@ -79,6 +79,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function sendStopped(res: ServerResponse, budget: RequestBudget): void {
+  if (res.headersSent) return;
   const e = budget.error();
   sendJson(res, 503, { errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
 }
@@ -115,11 +116,17 @@ export async function startServer(deps: {
         log.warn({ event: 'cancel_failed', reason: String(e?.message ?? e) }, 'could not cancel SQL'),
       );
     });
+    const stopped = new Promise<void>((resolve) => budget.onStop(resolve));
     const timer = setTimeout(() => budget.stop('REQUEST_TIMEOUT'), requestTimeoutMs);
     const work = runInStatementScope(scope, () => graphql(req, res, url, budget));
-    inFlight.set(budget, work);
+    // A stopped request is answered at once; its execution, frozen by the budget, is dropped.
+    const answered = Promise.race([work, stopped]).then(() => {
+      if (budget.stopped) sendStopped(res, budget);
+    });
+    work.catch(() => {});
+    inFlight.set(budget, answered);
     try {
-      await work;
+      await answered;
     } finally {
       clearTimeout(timer);
       inFlight.delete(budget);

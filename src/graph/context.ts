@@ -30,6 +30,26 @@ export interface GraphContext {
 }
 
 /**
+ * Thousands of resolvers may wait on one batch; when it arrives they all resume in one
+ * uninterruptible burst. Handing each value on through the request's pace keeps the event
+ * loop turning (health checks, timers, signals) and stops the work once the request is
+ * cancelled.
+ */
+class PacedLoader<K, V> extends DataLoader<K, V> {
+  constructor(
+    private readonly budget: RequestBudget,
+    batch: DataLoader.BatchLoadFn<K, V>,
+    options: DataLoader.Options<K, V>,
+  ) {
+    super(batch, { ...options, batchScheduleFn: (dispatch) => budget.scheduleBatch(dispatch) });
+  }
+
+  override load(key: K): Promise<V> {
+    return this.budget.paced(super.load(key));
+  }
+}
+
+/**
  * The request's loader of that name, made on first use. Batch functions return one value
  * per key, in key order (null when missing).
  */
@@ -40,7 +60,9 @@ export function loaderFor<K, V>(
 ): DataLoader<K, V | null> {
   let l = ctx.loaders.get(name) as DataLoader<K, V | null> | undefined;
   if (!l) {
-    l = new DataLoader<K, V | null>(batch, { maxBatchSize: 1000 });
+    l = ctx.budget
+      ? new PacedLoader<K, V | null>(ctx.budget, batch, { maxBatchSize: 1000 })
+      : new DataLoader<K, V | null>(batch, { maxBatchSize: 1000 });
     ctx.loaders.set(name, l as DataLoader<unknown, unknown>);
   }
   return l;

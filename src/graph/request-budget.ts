@@ -1,20 +1,36 @@
 /**
  * A graph request's time budget. Past REQUEST_TIMEOUT (or when the server shuts down) the
- * request is cancelled: its running SQL is cancelled, every resolver not yet called fails
- * at once instead of loading more, and the answer is one coded error instead of a huge
- * half-built response. Resolvers also hand the event loop back now and then, so one large
+ * request is cancelled: it is answered at once with one coded error, its running SQL is
+ * cancelled, and its execution freezes (no resolver or load goes on) instead of finishing
+ * a huge half-built response nobody will read. Resolvers also hand the event loop back now and then, so one large
  * response never starves health checks, other requests, timers or signals.
  */
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
 
 export type StopReason = 'REQUEST_TIMEOUT' | 'SHUTTING_DOWN';
 
-/** Resolver calls between two turns of the event loop. */
-const YIELD_EVERY = 2000;
+/**
+ * What a stopped request's remaining work waits for: nothing ever. The execution freezes
+ * where it is (no more resolvers, loads or errors to build) and is collected with the
+ * request; the server has already answered with the budget's error.
+ */
+const FROZEN = new Promise<never>(() => {});
+
+/**
+ * Longest stretch of resolver work between two turns of the event loop. Resolvers that
+ * wait for one shared loader all resume in a single burst of microtasks, which nothing
+ * else can interrupt; past this slice the rest of the burst waits for the next turn.
+ */
+const SLICE_MS = 20;
 
 export class RequestBudget {
   private reason: StopReason | null = null;
-  private calls = 0;
+  /** When the current burst of work began; a burst ends at the next turn of the loop. */
+  private burstStart = 0;
+  private burstOpen = false;
+  private turn: Promise<void> | null = null;
+  /** Callers of pace() waiting for the next turn. */
+  private waiting = 0;
   private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly timeoutMs: number) {}
@@ -34,10 +50,70 @@ export class RequestBudget {
     else this.listeners.push(listener);
   }
 
-  /** True once every YIELD_EVERY calls: the caller then waits a turn of the event loop. */
-  tick(): boolean {
-    this.calls++;
-    return this.calls % YIELD_EVERY === 0;
+  /** Time spent in the current burst; the first call after a turn of the loop opens one. */
+  private inBurst(): number {
+    const now = performance.now();
+    if (!this.burstOpen) {
+      this.burstOpen = true;
+      this.burstStart = now;
+      setImmediate(() => {
+        this.burstOpen = false;
+      });
+    }
+    return now - this.burstStart;
+  }
+
+  /** Resolves at the next turn of the event loop once the current burst has used its slice. */
+  async pace(): Promise<void> {
+    while (this.inBurst() > SLICE_MS) {
+      this.turn ??= new Promise<void>((resolve) =>
+        setImmediate(() => {
+          this.turn = null;
+          resolve();
+        }),
+      );
+      this.waiting++;
+      try {
+        await this.turn;
+      } finally {
+        this.waiting--;
+      }
+    }
+    if (this.reason) await FROZEN;
+  }
+
+  /** True when work must wait for pace() first: the slice is over, or the request is stopped. */
+  mustPace(): boolean {
+    return this.reason !== null || this.inBurst() > SLICE_MS;
+  }
+
+  /**
+   * A loader's batch schedule: like DataLoader's own (after the current promise jobs), and
+   * then only once no paced resolver is still waiting for its turn, so pacing never splits
+   * one level's loads into several statements.
+   */
+  scheduleBatch(dispatch: () => void): void {
+    const whenIdle = () => {
+      if (this.reason) return; // frozen: nothing waits for this batch any more
+      if (this.waiting === 0 && !this.turn) dispatch();
+      else setImmediate(whenIdle);
+    };
+    void Promise.resolve().then(() => process.nextTick(whenIdle));
+  }
+
+  /** A loaded value, handed on at the pace of the request (never, once it is stopped). */
+  paced<T>(value: Promise<T>): Promise<T> {
+    return value.then(
+      async (v) => {
+        if (this.mustPace()) await this.pace();
+        return v;
+      },
+      async (e) => {
+        // A statement cancelled with its request fails here: that failure has no one to tell.
+        if (this.reason) await FROZEN;
+        throw e;
+      },
+    );
   }
 
   error(): GraphQLError {
@@ -56,7 +132,7 @@ const guarded = new WeakSet<GraphQLSchema>();
 
 /**
  * Wraps every field's resolver of the schema (in place, once) with the budget check and
- * the occasional yield. Requests without a budget in their context are untouched.
+ * the pacing. Requests without a budget in their context are untouched.
  */
 export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
   if (guarded.has(schema)) return schema;
@@ -68,12 +144,9 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, args, context, info) => {
         const budget = (context as { budget?: RequestBudget } | undefined)?.budget;
         if (!budget) return resolve(source, args, context, info);
-        if (budget.stopped) throw budget.error();
-        if (!budget.tick()) return resolve(source, args, context, info);
-        return new Promise<void>((r) => setImmediate(r)).then(() => {
-          if (budget.stopped) throw budget.error();
-          return resolve(source, args, context, info);
-        });
+        if (budget.stopped) return FROZEN;
+        if (!budget.mustPace()) return resolve(source, args, context, info);
+        return budget.pace().then(() => resolve(source, args, context, info));
       };
     }
   }

@@ -1,0 +1,109 @@
+/**
+ * Always stoppable: a request far too large for its time budget is cancelled with a coded
+ * error while health checks keep answering, and SIGTERM during such a request ends the
+ * process cleanly within SHUTDOWN_TIMEOUT.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './support/db';
+import { type HubProcess, spawnHub } from './support/process';
+
+/** Three levels of agency → 500 dossiers → their agency → …: millions of nodes. */
+const nest = (levels: number): string =>
+  levels === 0
+    ? 'code name'
+    : `code dossiers(first: 500) { edges { node { code agency { ${nest(levels - 1)} } } } }`;
+const HEAVY = `query Heavy($code: String!) { agency(code: $code) { ${nest(3)} } }`;
+
+interface Answer {
+  data?: unknown;
+  errors?: { message?: string; extensions?: { code?: string } }[];
+}
+
+async function post(url: string, key: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as Answer };
+}
+
+describe('a hub serve busy with a huge request', () => {
+  let db: TestDatabase;
+  let hub: HubProcess;
+  let url: string;
+  let key: string;
+  let busiest: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    hub = spawnHub(['serve'], {
+      DATABASE_URL: db.url,
+      HUB_SIMULATE: '1',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SIM_PROCEDURES: '30',
+      SIM_DOSSIERS: '1500',
+      SIM_FEEDBACKS: '10',
+      SYNC_SCHEDULE_NATIONAL: 'off',
+      SYNC_SCHEDULE_IGATE: 'off',
+      SYNC_SCHEDULE_PAKN: 'off',
+      CHECK_SCHEDULE: 'off',
+      REQUEST_TIMEOUT: '3s',
+      SHUTDOWN_TIMEOUT: '10s',
+      LOG_LEVEL: 'warn',
+    });
+    await hub.waitFor('API key:', 120_000);
+    url = /graph:\s+(\S+)/.exec(hub.stderr())![1]!.replace('localhost', '127.0.0.1');
+    key = /API key:\s+(\S+)/.exec(hub.stderr())![1]!;
+    const [row] = await db.orm.em
+      .fork()
+      .execute(`select agency_code as code, count(*) as n from dossier group by 1 order by 2 desc limit 1`);
+    busiest = row!.code;
+    expect(Number(row!.n)).toBeGreaterThan(50); // enough for millions of nested nodes
+  }, 180_000);
+
+  afterAll(async () => {
+    if (hub?.child.exitCode === null) hub.child.kill('SIGKILL');
+    await db?.drop();
+  });
+
+  it('cancels a request over REQUEST_TIMEOUT with a coded error, answering health checks meanwhile', async () => {
+    const heavy = post(url, key, HEAVY, { code: busiest });
+    const health = await fetch(url.replace('/graphql', '/healthz'));
+    expect(health.status).toBe(200);
+    const answer = await heavy;
+    expect(answer.status).toBe(503);
+    expect(answer.body.data).toBeUndefined();
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'REQUEST_TIMEOUT' } }),
+    ]);
+    // The hub is fine afterwards.
+    const light = await post(
+      url,
+      key,
+      '{ agency(code: $c) { code } }'.replace('$c', JSON.stringify(busiest)),
+    );
+    expect(light.body).toEqual({ data: { agency: { code: busiest } } });
+  }, 120_000);
+
+  it('exits 0 within SHUTDOWN_TIMEOUT on SIGTERM in the middle of one', async () => {
+    const heavy = post(url, key, HEAVY, { code: busiest }).catch(() => ({
+      status: 0,
+      body: {} as Record<string, any>,
+    }));
+    // The request is under way once the server has answered a later one (HTTP is in order per server, not per request).
+    await fetch(url.replace('/graphql', '/healthz'));
+    const sent = Date.now();
+    hub.child.kill('SIGTERM');
+    const code = await hub.exited;
+    const took = Date.now() - sent;
+    expect(code).toBe(0);
+    expect(took).toBeLessThan(10_000 + 2_000); // SHUTDOWN_TIMEOUT, plus the process's own exit
+    // It was still running: answered with the shutdown's coded error (or its own budget's,
+    // on a machine slow enough to pass REQUEST_TIMEOUT before the signal is handled).
+    const answer = await heavy;
+    expect(answer.status).toBe(503);
+    expect(['SHUTTING_DOWN', 'REQUEST_TIMEOUT']).toContain(answer.body.errors?.[0]?.extensions?.code);
+  }, 60_000);
+});
