@@ -90,7 +90,7 @@ describe('a hub serve busy with a huge request', () => {
   it('exits 0 within SHUTDOWN_TIMEOUT on SIGTERM in the middle of one', async () => {
     const heavy = post(url, key, HEAVY, { code: busiest }).catch(() => ({
       status: 0,
-      body: {} as Record<string, any>,
+      body: {} as Answer,
     }));
     // The request is under way once the server has answered a later one (HTTP is in order per server, not per request).
     await fetch(url.replace('/graphql', '/healthz'));
