@@ -26,8 +26,9 @@ describe('statement scopes', () => {
     while ((await sleeping()) < 2) await new Promise((r) => setTimeout(r, 50));
     expect(scope.backends()).toHaveLength(1);
 
+    const mineFails = expect(mine).rejects.toThrow(/canceling statement due to user request/);
     expect(await cancelScope(db.url, scope)).toBe(1);
-    await expect(mine).rejects.toThrow(/canceling statement due to user request/);
+    await mineFails;
     await expect(other).resolves.toEqual([{ slept: '' }]);
     expect(scope.backends()).toEqual([]);
   }, 30_000);
