@@ -113,6 +113,8 @@ describe('the Findings page', () => {
     // The differing part of each side is marked.
     expect(await detail.locator('[data-testid="national-value"] mark').count()).toBe(1);
     expect(await detail.locator('[data-testid="provincial-value"] mark').count()).toBe(1);
+    // The record history: the versions the syncs stored, on each side.
+    expect(await detail.locator('[data-testid="record-history"] li').count()).toBeGreaterThanOrEqual(2);
     const note = 'Đã báo Sở Tư pháp cập nhật thời hạn trên iGate';
     await detail.getByLabel('Ghi chú (bắt buộc)').fill(note);
     await detail.getByRole('button', { name: 'Ghi nhận' }).click();

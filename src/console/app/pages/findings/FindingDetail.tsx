@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { mayReview } from '../../pages';
 import { useSession } from '../../session';
 import { DiffValues } from './DiffValues';
+import { RecordHistory } from './RecordHistory';
 
 export function FindingDetail({ id, onClose }: { id: string; onClose(): void }) {
   const { t, dateTime } = useI18n();
@@ -102,6 +103,12 @@ export function FindingDetail({ id, onClose }: { id: string; onClose(): void }) 
                 </li>
               ))}
             </ol>
+            {f.procedure && (
+              <RecordHistory
+                national={f.procedure.national?.history ?? null}
+                listings={f.procedure.listings}
+              />
+            )}
             {mayReview(principal.role) && !closed && (
               <div className="review">
                 <label htmlFor="review-note">{t('findings.note')}</label>
