@@ -129,4 +129,26 @@ describe('the Findings page', () => {
     expect(r.data!.finding.status).toBe('ACKNOWLEDGED');
     expect(r.data!.finding.history.at(-1)).toMatchObject({ from: 'OPEN', to: 'ACKNOWLEDGED', note });
   });
+
+  it('shows the open findings by severity and the quarter figures on the overview', async () => {
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    const chart = page.getByTestId('open-findings-chart');
+    await chart.locator('tbody tr').first().waitFor();
+    const summary = await province.hub.gql<{
+      findingSummary: { counts: { severity: string; count: number }[] };
+    }>(
+      `{ findingSummary(filter: { status: [OPEN, REOPENED, ACKNOWLEDGED] }) { counts { severity count } } }`,
+    );
+    const counts = summary.data!.findingSummary.counts;
+    const expected = ['HIGH', 'MEDIUM', 'LOW', 'INFO'].map((s) =>
+      String(counts.filter((c) => c.severity === s).reduce((n, c) => n + c.count, 0)),
+    );
+    expect(await chart.locator('tbody td').allTextContents()).toEqual(expected);
+    const quarter = page.getByTestId('quarter-chart');
+    await quarter.locator('tbody tr').first().waitFor();
+    expect(await quarter.locator('tbody tr').count()).toBe(3);
+    expect(await quarter.locator('thead th').allTextContents()).toHaveLength(3); // a corner and two quarters
+    await page.locator('[data-source="PAKN"]').first().waitFor();
+    await screenshot(page, '32-overview-checked', { fullPage: true });
+  });
 });

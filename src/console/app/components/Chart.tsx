@@ -62,7 +62,7 @@ export function Chart(props: ChartProps) {
     const categoryAxis = {
       type: 'category' as const,
       data: props.categories,
-      axisLabel: { fontFamily: FONT, width: props.horizontal ? 180 : 90, overflow: 'truncate' as const },
+      axisLabel: { fontFamily: FONT, width: props.horizontal ? 180 : 150, overflow: 'truncate' as const },
     };
     const valueAxis = {
       type: 'value' as const,

@@ -6,6 +6,10 @@ import { QueryState } from '../components/QueryState';
 import { duration } from '../format';
 import { type Source, SourcesDocument, type SyncRunStatus, SyncRunsDocument } from '../graphql/generated';
 import { useI18n } from '../i18n';
+import { pageAllowed } from '../pages';
+import { useSession } from '../session';
+import { OpenFindings } from './overview/OpenFindings';
+import { QuarterFigures } from './overview/QuarterFigures';
 
 const STATUSES: SyncRunStatus[] = ['SUCCEEDED', 'PARTIAL', 'HELD', 'FAILED', 'ABANDONED', 'RUNNING'];
 const STATUS_COLOR: Record<SyncRunStatus, string> = {
@@ -19,6 +23,7 @@ const STATUS_COLOR: Record<SyncRunStatus, string> = {
 
 export function OverviewPage() {
   const { t, dateTime, number } = useI18n();
+  const { principal } = useSession();
   const [sources] = useQuery({ query: SourcesDocument });
   const [runs] = useQuery({ query: SyncRunsDocument, variables: { first: 200 } });
   const list = sources.data?.sources ?? [];
@@ -49,6 +54,21 @@ export function OverviewPage() {
   return (
     <>
       <h1>{t('overview.title')}</h1>
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title" className="sr-only">
+          {t('overview.figures')}
+        </h2>
+        <div className={pageAllowed('findings', principal.role) ? 'charts two' : 'charts one'}>
+          {pageAllowed('findings', principal.role) && (
+            <div>
+              <OpenFindings />
+            </div>
+          )}
+          <div>
+            <QuarterFigures />
+          </div>
+        </div>
+      </section>
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('overview.sources')}</h2>
         <QueryState fetching={sources.fetching} error={sources.error} hasData={!!sources.data}>
