@@ -1,8 +1,8 @@
 /**
  * The run ledger. A run is a row in `sync_run`; a partial unique index allows one RUNNING
  * row per source, so two processes can never run the same source at once. A RUNNING row
- * whose heartbeat went quiet belongs to a dead process: it is marked ABANDONED and its
- * open walk is resumed by the next run.
+ * whose heartbeat went quiet, or whose process on this host is gone, belongs to a dead
+ * process: it is marked ABANDONED and its open walk is resumed by the next run.
  */
 import { hostname } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -10,15 +10,22 @@ import type { Orm } from '../db/orm';
 import { violatedConstraint } from '../db/pg-errors';
 import { HubError } from '../domain/errors';
 import type { Source } from '../domain/model';
+import { abandonDeadLocalRun, describeHolder } from './run-holder';
 import type { SyncCounts, SyncMode, SyncRunStatus, SyncTrigger } from './sync-run.entity';
 
 export const WORKER_ID = `${hostname()}:${process.pid}`;
 
 export class RunOverlapError extends HubError {
-  constructor(readonly source: Source) {
-    super('sync_already_running', `sync_already_running: a ${source} sync is already running`, {
-      retryable: true,
-    });
+  constructor(
+    readonly source: Source,
+    /** Which run holds the source, its worker, heartbeat and abandonment time. */
+    readonly holder: string | null = null,
+  ) {
+    super(
+      'sync_already_running',
+      `sync_already_running: a ${source} sync is already running${holder ? `: ${holder}` : ''}`,
+      { retryable: true },
+    );
   }
 }
 
@@ -45,6 +52,7 @@ export async function startRun(
 ): Promise<string> {
   const em = orm.em.fork();
   await abandonStaleRuns(em, args.abandonAfterMs, args.source);
+  await abandonDeadLocalRun(em, args.source);
   try {
     const [row] = await em.execute<{ id: string }[]>(
       `insert into sync_run (source, mode, trigger, status, started_at, heartbeat_at, worker)
@@ -53,7 +61,11 @@ export async function startRun(
     );
     return String(row!.id);
   } catch (e) {
-    if (violatedConstraint(e) === 'sync_run_one_running_per_source') throw new RunOverlapError(args.source);
+    if (violatedConstraint(e) === 'sync_run_one_running_per_source')
+      throw new RunOverlapError(
+        args.source,
+        await describeHolder(em, args.source, args.abandonAfterMs).catch(() => null),
+      );
     throw e;
   }
 }
