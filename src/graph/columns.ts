@@ -9,6 +9,15 @@ import { selectedFields } from './selection';
 
 export type FieldReaders<T, R> = { [K in keyof T]?: { columns: readonly string[]; read: (row: R) => T[K] } };
 
+/**
+ * Readers by GraphQL field, for nodes whose fields are not all plain properties: `prop`
+ * names the node property a field needs (`procedure` needs `nationalCode`).
+ */
+export type SelectionReaders<R> = Record<
+  string,
+  { columns: readonly string[]; prop?: string; read: (row: R) => unknown }
+>;
+
 export interface ColumnPlan<T, R> {
   /** Sorted field names: part of the loader's name. */
   key: string;
@@ -16,24 +25,31 @@ export interface ColumnPlan<T, R> {
   build(row: R): T;
 }
 
-/** `always`: columns a loader needs whatever is selected (its key, a relation's column). */
+/**
+ * `always`: columns a loader needs whatever is selected (its key, a relation's column);
+ * `alwaysFields`: fields built whatever is selected (what a cursor is made of); `path`:
+ * where the node sits below the resolver (`edges`, `node` for a connection).
+ */
 export function planFor<T extends object, R>(
   info: GraphQLResolveInfo,
-  readers: FieldReaders<T, R>,
+  readers: FieldReaders<T, R> | SelectionReaders<R>,
   always: readonly string[],
   make: (fields: Partial<T>) => T,
+  options: { path?: readonly string[]; alwaysFields?: readonly string[] } = {},
 ): ColumnPlan<T, R> {
-  const fields = [...selectedFields(info)].filter((f) => f in readers).sort() as (keyof T & string)[];
+  const all = readers as SelectionReaders<R>;
+  const selected = new Set([...selectedFields(info, options.path), ...(options.alwaysFields ?? [])]);
+  const fields = [...selected].filter((f) => f in all).sort();
   const columns = new Set(always);
-  for (const f of fields) for (const c of readers[f]!.columns) columns.add(c);
-  const read = fields.map((f) => [f, readers[f]!.read] as const);
+  for (const f of fields) for (const c of all[f]!.columns) columns.add(c);
+  const read = fields.map((f) => [all[f]!.prop ?? f, all[f]!.read] as const);
   return {
     key: fields.join(','),
     columns: [...columns],
     build(row) {
-      const out: Partial<T> = {};
+      const out: Record<string, unknown> = {};
       for (const [f, r] of read) out[f] = r(row);
-      return make(out);
+      return make(out as Partial<T>);
     },
   };
 }

@@ -92,9 +92,21 @@ export interface ConnectionParts<T> {
   more?: () => Promise<boolean>;
 }
 
+/** An edge whose cursor is encoded only if a query asks for it (most lists ask for pageInfo only). */
+class LazyEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly list: string,
+    private readonly keyOf: (row: T) => readonly unknown[],
+  ) {}
+  get cursor(): string {
+    return encodeCursor(this.list, this.keyOf(this.node));
+  }
+}
+
 export function toConnection<T>(c: ConnectionParts<T>): Connection<T> {
   const page = c.rows.slice(0, c.first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(c.list, c.keyOf(node)), node }));
+  const edges: { cursor: string; node: T }[] = page.map((node) => new LazyEdge(node, c.list, c.keyOf));
   let total: Promise<number> | null = null;
   let more: Promise<boolean> | null = null;
   const rows = c.rows;

@@ -1,7 +1,7 @@
 /** Agency queries over the merged agencies (every portal's agencies by code), as plain rows. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { searchText } from '../../db/search';
-import { query } from '../../db/sql';
+import { readQuery } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { asNode } from '../../graph/node';
 import { AGENCY_VIEW_SQL } from './agency.entity';
@@ -47,7 +47,7 @@ export async function listAgencies(
   };
   if (needle) {
     // Agencies number in the low thousands: the folded-text search runs here, over the filtered rows.
-    const all = await query<Row>(em, `select ${COLUMNS} ${from} order by ${BY_CODE}`, params);
+    const all = await readQuery<Row>(em, `select ${COLUMNS} ${from} order by ${BY_CODE}`, params);
     const matching = all.filter((a) => searchText(a.code, a.name).includes(needle));
     const rest = after ? matching.filter((a) => a.code > String(after[0])) : matching;
     return toConnection({
@@ -57,7 +57,7 @@ export async function listAgencies(
     });
   }
   const page = (limit: number) =>
-    query<Row>(
+    readQuery<Row>(
       em,
       `select ${COLUMNS} ${from} ${after ? `and ${BY_CODE} > ?` : ''} order by ${BY_CODE} limit ?`,
       [...params, ...(after ? [String(after[0])] : []), limit],
@@ -67,14 +67,14 @@ export async function listAgencies(
     rows: args.first === 0 ? [] : (await page(args.first + 1)).map(toNode),
     more: async () => (await page(1)).length > 0,
     count: async () => {
-      const [c] = await query<{ n: string }>(em, `select count(*) as n ${from}`, params);
+      const [c] = await readQuery<{ n: string }>(em, `select count(*) as n ${from}`, params);
       return Number(c?.n ?? 0);
     },
   });
 }
 
 export async function agenciesByCodes(em: EntityManager, codes: readonly string[]): Promise<AgencyNode[]> {
-  const rows = await query<Row>(
+  const rows = await readQuery<Row>(
     em,
     `select ${COLUMNS} from (${AGENCY_VIEW_SQL}) a where a.code = any(?::text[])`,
     [[...codes]],
@@ -83,7 +83,7 @@ export async function agenciesByCodes(em: EntityManager, codes: readonly string[
 }
 
 export async function childrenOf(em: EntityManager, parents: readonly string[]): Promise<AgencyNode[]> {
-  const rows = await query<Row>(
+  const rows = await readQuery<Row>(
     em,
     `select ${COLUMNS} from (${AGENCY_VIEW_SQL}) a
      where a.parent_code = any(?::text[]) and a.deleted_at is null order by ${BY_CODE}`,
@@ -100,7 +100,7 @@ export async function descendantsOf(
   em: EntityManager,
   codes: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const rows = await query<{ root: string; codes: string[] }>(
+  const rows = await readQuery<{ root: string; codes: string[] }>(
     em,
     `with recursive tree(root, code) as (
        select k, k from unnest(?::text[]) k

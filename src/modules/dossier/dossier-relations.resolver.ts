@@ -1,5 +1,6 @@
 /** `Procedure.dossiers` and `Agency.dossiers`: one page per parent, batched per request. */
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { validateFirst } from '../../graph/connection';
 import type { GraphContext } from '../../graph/context';
 import { nestedConnection, ownCodes } from '../../graph/nested';
@@ -7,6 +8,7 @@ import { AgencyNode, descendantGroups, descendantsLoader } from '../agency';
 import { Procedure } from '../procedure';
 import { AgencyDossiersArgs, DossiersArgs } from './dossier.args';
 import { DossierConnection } from './dossier.resolver';
+import { dossierPlan } from './dossier.row';
 import {
   checkDescendants,
   countsOfParents,
@@ -16,6 +18,7 @@ import {
 } from './dossier.service';
 
 async function dossiersOf(
+  info: GraphQLResolveInfo,
   ctx: GraphContext,
   column: ParentColumn,
   key: string,
@@ -28,9 +31,10 @@ async function dossiersOf(
   if (column !== 'agency_code') checkDescendants(filter);
   const widen = column !== 'agency_code' && filter?.includeDescendants && filter.agency;
   const agencies = widen ? await descendantsLoader(ctx).load(filter.agency!.trim()) : null;
+  const plan = dossierPlan(info, args.orderBy);
   const page = { first, after: args.after ?? null, filter, orderBy: args.orderBy ?? null, agencies };
   return nestedConnection(ctx, {
-    signature: `dossiers:${column}:${descendants}:${JSON.stringify(page)}`,
+    signature: `dossiers:${column}:${descendants}:${plan.key}:${JSON.stringify(page)}`,
     countSignature: `dossiers:${column}:${descendants}:${JSON.stringify([filter, agencies])}`,
     key,
     first,
@@ -38,7 +42,7 @@ async function dossiersOf(
     list: `dossier:${page.orderBy ?? 'UPDATED_DESC'}`,
     keyOf: cursorKeyOf(page.orderBy),
     groups: descendants ? descendantGroups(ctx) : ownCodes,
-    pages: (groups, n) => dossiersOfParents(ctx.em, column, groups, { ...page, first: n }),
+    pages: (groups, n) => dossiersOfParents(ctx.em, column, groups, { ...page, first: n, plan }),
     counts: (groups) => countsOfParents(ctx.em, column, groups, page),
   });
 }
@@ -48,8 +52,13 @@ export class ProcedureDossiersResolver {
   @FieldResolver(() => DossierConnection, {
     description: 'Dossiers filed on listings of this national code.',
   })
-  dossiers(@Root() p: Procedure, @Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: GraphContext) {
-    return dossiersOf(ctx, 'national_code', p.code, args);
+  dossiers(
+    @Root() p: Procedure,
+    @Args(() => DossiersArgs) args: DossiersArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return dossiersOf(info, ctx, 'national_code', p.code, args);
   }
 }
 
@@ -62,9 +71,10 @@ export class AgencyDossiersResolver {
     @Root() a: AgencyNode,
     @Args(() => AgencyDossiersArgs) args: AgencyDossiersArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const { includeDescendants, ...rest } = args;
     const widen = Boolean(includeDescendants || args.filter?.includeDescendants);
-    return dossiersOf(ctx, 'agency_code', a.code, rest, widen);
+    return dossiersOf(info, ctx, 'agency_code', a.code, rest, widen);
   }
 }

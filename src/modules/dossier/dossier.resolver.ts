@@ -8,6 +8,7 @@ import { listingLoader, ProvincialListingNode } from '../listing';
 import { Procedure, procedureLoader } from '../procedure';
 import { applicantView } from './applicant';
 import { DossiersArgs } from './dossier.args';
+import { dossierPlan } from './dossier.row';
 import { checkDescendants, findDossier, listDossiers } from './dossier.service';
 import { ApplicantNode, DossierNode } from './dossier.types';
 
@@ -18,7 +19,11 @@ export class DossierResolver {
   @Query(() => DossierConnection, {
     description: 'Dossiers, most recently changed first, filtered and paged.',
   })
-  async dossiers(@Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: GraphContext) {
+  async dossiers(
+    @Args(() => DossiersArgs) args: DossiersArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const first = validateFirst(args.first);
     checkDescendants(args.filter);
     const agency = args.filter?.agency?.trim();

@@ -5,11 +5,11 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keysetPage } from '../../db/keyset';
-import { query } from '../../db/sql';
+import { readQuery } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { badInput } from '../../graph/errors';
 import type { DossierFilter, DossierOrderBy } from './dossier.args';
-import { DOSSIER_COLUMNS, type DossierRow, toDossierNode } from './dossier.row';
+import { DOSSIER_COLUMNS, type DossierPlan, type DossierRow, toDossierNode } from './dossier.row';
 import type { DossierNode } from './dossier.types';
 import { orderOf, whereOf } from './dossier.where';
 
@@ -20,7 +20,14 @@ export interface DossierPageArgs {
   orderBy?: DossierOrderBy | null;
   /** The agency filter widened to these codes (includeDescendants). */
   agencies?: readonly string[] | null;
+  /** Only the columns the request's selection needs; every column without one. */
+  plan?: DossierPlan;
 }
+
+const selectOf = (args: DossierPageArgs) =>
+  args.plan ? args.plan.columns.map((c) => `d.${c}`).join(', ') : DOSSIER_COLUMNS;
+const nodeOf = (args: DossierPageArgs) =>
+  args.plan ? (r: DossierRow) => args.plan!.build(r as unknown as Record<string, unknown>) : toDossierNode;
 
 /** A parent column a nested `dossiers` connection groups by. */
 export type ParentColumn = 'national_code' | 'agency_code';
@@ -59,7 +66,7 @@ export function checkDescendants(filter: DossierFilter | null | undefined): void
 
 function pageSql(args: DossierPageArgs, where: { sql: string[]; params: unknown[] }, limit: number) {
   return keysetPage(orderOf(args.orderBy), {
-    select: DOSSIER_COLUMNS,
+    select: selectOf(args),
     from: 'dossier d',
     alias: 'd',
     where: where.sql,
@@ -76,17 +83,17 @@ export async function listDossiers(
   const where = whereOf(args.filter, args.agencies);
   const page = async (limit: number) => {
     const q = pageSql(args, where, limit);
-    return query<DossierRow>(em, q.sql, q.params);
+    return readQuery<DossierRow>(em, q.sql, q.params);
   };
   return toConnection({
     list: listTag(args.orderBy),
-    rows: args.first === 0 ? [] : (await page(args.first + 1)).map(toDossierNode),
+    rows: args.first === 0 ? [] : (await page(args.first + 1)).map(nodeOf(args)),
     first: args.first,
     hadCursor: args.after != null,
     keyOf: cursorKeyOf(args.orderBy),
     more: async () => (await page(1)).length > 0,
     count: async () => {
-      const [c] = await query<{ n: string }>(
+      const [c] = await readQuery<{ n: string }>(
         em,
         `select count(*) as n from dossier d where ${where.sql.join(' and ')}`,
         where.params,
@@ -97,7 +104,7 @@ export async function listDossiers(
 }
 
 export async function findDossier(em: EntityManager, code: string): Promise<DossierNode | null> {
-  const [row] = await query<DossierRow>(
+  const [row] = await readQuery<DossierRow>(
     em,
     `select ${DOSSIER_COLUMNS} from dossier d where d.code = ? and d.deleted_at is null`,
     [code],
@@ -127,7 +134,7 @@ export async function dossiersOfParents(
   );
   const pairs = [...groups].flatMap(([parent, codes]) => codes.map((code) => [parent, code] as const));
   const dir = order.desc ? 'desc' : 'asc';
-  const rows = await query<DossierRow & { parent: string }>(
+  const rows = await readQuery<DossierRow & { parent: string }>(
     em,
     `with pairs(parent, member) as (select * from unnest(?::text[], ?::text[]))
      select p.parent, pg.* from (select distinct parent from pairs) p
@@ -138,9 +145,10 @@ export async function dossiersOfParents(
        limit ?) pg`,
     [pairs.map((x) => x[0]), pairs.map((x) => x[1]), ...inner.params, args.first + 1],
   );
+  const build = nodeOf(args);
   for (const row of rows) {
     const list = out.get(row.parent) ?? [];
-    list.push(toDossierNode(row));
+    list.push(build(row));
     out.set(row.parent, list);
   }
   return out;
@@ -155,7 +163,7 @@ export async function countsOfParents(
 ): Promise<Map<string, number>> {
   const where = whereOf(args.filter, args.agencies);
   const codes = [...new Set([...groups.values()].flat())];
-  const rows = await query<{ key: string; n: string }>(
+  const rows = await readQuery<{ key: string; n: string }>(
     em,
     `select d.${column} as key, count(*) as n from dossier d
      where d.${column} = any(?::text[]) and ${where.sql.join(' and ')}

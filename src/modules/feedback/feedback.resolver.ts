@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import type { GraphContext } from '../../graph/context';
 import { nestedConnection, ownCodes } from '../../graph/nested';
@@ -6,6 +7,7 @@ import { canSeePersonalData, contactView } from '../../graph/personal-data';
 import { AgencyNode, agencyLoader, descendantGroups, descendantsLoader } from '../agency';
 import { Procedure, procedureLoader } from '../procedure';
 import { AgencyFeedbacksArgs, FeedbacksArgs } from './feedback.args';
+import { feedbackPlan } from './feedback.row';
 import {
   checkFeedbackDescendants,
   feedbackCountsOf,
@@ -15,6 +17,7 @@ import {
   findFeedback,
   listFeedbacks,
   type OwnerColumn,
+  orderOf,
   type PageRequest,
 } from './feedback.service';
 import { FeedbackNode, FeedbackSender } from './feedback.types';
@@ -32,6 +35,7 @@ async function agenciesOf(ctx: GraphContext, args: FeedbacksArgs): Promise<strin
 
 /** A procedure's or an agency's feedback page, batched over the parents asking alike. */
 async function feedbacksOf(
+  info: GraphQLResolveInfo,
   ctx: GraphContext,
   column: OwnerColumn,
   owner: string,
@@ -46,8 +50,9 @@ async function feedbacksOf(
     orderBy: args.orderBy ?? null,
     agencies,
   };
+  const plan = feedbackPlan(info, orderOf(request.orderBy).column);
   return nestedConnection(ctx, {
-    signature: `feedbacks:${column}:${descendants}:${JSON.stringify(request)}`,
+    signature: `feedbacks:${column}:${descendants}:${plan.key}:${JSON.stringify(request)}`,
     countSignature: `feedbacks:${column}:${descendants}:${JSON.stringify([request.filter, agencies])}`,
     key: owner,
     first: request.first,
@@ -55,7 +60,7 @@ async function feedbacksOf(
     list: feedbackListTag(request.orderBy),
     keyOf: feedbackKeyOf(request.orderBy),
     groups: descendants ? descendantGroups(ctx) : ownCodes,
-    pages: (groups, first) => feedbackPagesOf(ctx.em, column, groups, { ...request, first }),
+    pages: (groups, first) => feedbackPagesOf(ctx.em, column, groups, { ...request, first, plan }),
     counts: (groups) => feedbackCountsOf(ctx.em, column, groups, request),
   });
 }
@@ -112,8 +117,13 @@ export class ProcedureFeedbackResolver {
   @FieldResolver(() => FeedbackConnection, {
     description: 'Feedback naming this procedure (maTTHC), newest first.',
   })
-  feedbacks(@Root() p: Procedure, @Args(() => FeedbacksArgs) args: FeedbacksArgs, @Ctx() ctx: GraphContext) {
-    return feedbacksOf(ctx, 'procedure_code', p.code, args);
+  feedbacks(
+    @Root() p: Procedure,
+    @Args(() => FeedbacksArgs) args: FeedbacksArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return feedbacksOf(info, ctx, 'procedure_code', p.code, args);
   }
 }
 
@@ -127,9 +137,10 @@ export class AgencyFeedbackResolver {
     @Root() a: AgencyNode,
     @Args(() => AgencyFeedbacksArgs) args: AgencyFeedbacksArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const { includeDescendants, ...rest } = args;
     const widen = Boolean(includeDescendants || args.filter?.includeDescendants);
-    return feedbacksOf(ctx, 'agency_code', a.code, rest, widen);
+    return feedbacksOf(info, ctx, 'agency_code', a.code, rest, widen);
   }
 }

@@ -1,4 +1,6 @@
 /** A feedback row as the graph reads it (never the raw payload), and its node. */
+import type { GraphQLResolveInfo } from 'graphql';
+import { type ColumnPlan, col, instant, planFor, type SelectionReaders } from '../../graph/columns';
 import { asNode } from '../../graph/node';
 import { FeedbackNode } from './feedback.types';
 
@@ -64,4 +66,59 @@ export function toFeedbackNode(r: FeedbackRow): FeedbackNode {
     deletedAt: dateOrNull(r.deleted_at),
     storedSender: { name: r.sender_name, phone: r.sender_phone, email: r.sender_email },
   });
+}
+
+type Row = Record<string, unknown>;
+const as = (prop: string, column: string) => ({ ...col(column), prop });
+
+/** Each Feedback field by the columns it is built from (relations by the code they follow). */
+export const FEEDBACK_READERS: SelectionReaders<Row> = {
+  code: col('code'),
+  externalId: col('external_id'),
+  title: col('title'),
+  content: col('content'),
+  classification: col('classification'),
+  channel: col('channel'),
+  status: col('status'),
+  statusGroup: col('status_group'),
+  history: col('history', (v) =>
+    (v as FeedbackRow['history']).map((e) => ({ status: e.status, at: new Date(e.at) })),
+  ),
+  sentAt: col('sent_at', instant),
+  answeredAt: col('answered_at', instant),
+  answer: col('answer'),
+  published: col('published'),
+  likes: col('likes'),
+  dislikes: col('dislikes'),
+  agencyCode: col('agency_code'),
+  agencyName: col('agency_name'),
+  procedureCode: col('procedure_code'),
+  dossierCode: col('dossier_code'),
+  updatedAt: col('source_updated_at', instant),
+  syncedAt: col('updated_at', instant),
+  deletedAt: col('deleted_at', instant),
+  sender: {
+    columns: ['sender_name', 'sender_phone', 'sender_email'],
+    prop: 'storedSender',
+    read: (r) => ({ name: r.sender_name, phone: r.sender_phone, email: r.sender_email }),
+  },
+  procedure: as('procedureCode', 'procedure_code'),
+  agency: as('agencyCode', 'agency_code'),
+};
+
+export type FeedbackPlan = ColumnPlan<FeedbackNode, Row>;
+
+/** The columns a feedback list's selection needs: its fields, and what its cursor is made of. */
+export function feedbackPlan(info: GraphQLResolveInfo, orderColumn: string): FeedbackPlan {
+  const cursorField = orderColumn === 'sent_at' ? 'sentAt' : 'updatedAt';
+  return planFor<FeedbackNode, Row>(
+    info,
+    FEEDBACK_READERS,
+    ['code', orderColumn],
+    (f) => asNode(FeedbackNode, f as FeedbackNode),
+    {
+      path: ['edges', 'node'],
+      alwaysFields: ['code', cursorField],
+    },
+  );
 }

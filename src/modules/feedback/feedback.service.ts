@@ -5,12 +5,12 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keysetPage } from '../../db/keyset';
-import { query } from '../../db/sql';
+import { readQuery } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { rangeSql } from '../../graph/date-range';
 import { badInput } from '../../graph/errors';
 import type { FeedbackFilter, FeedbackOrderBy } from './feedback.args';
-import { FEEDBACK_COLUMNS, type FeedbackRow, toFeedbackNode } from './feedback.row';
+import { FEEDBACK_COLUMNS, type FeedbackPlan, type FeedbackRow, toFeedbackNode } from './feedback.row';
 import type { FeedbackNode } from './feedback.types';
 
 export interface Where {
@@ -25,7 +25,14 @@ export interface PageRequest {
   orderBy?: FeedbackOrderBy | null;
   /** The agency filter widened to these codes (includeDescendants). */
   agencies?: readonly string[] | null;
+  /** Only the columns the request's selection needs; every column without one. */
+  plan?: FeedbackPlan;
 }
+
+const selectOf = (r: PageRequest) =>
+  r.plan ? r.plan.columns.map((c) => `f.${c}`).join(', ') : FEEDBACK_COLUMNS;
+const nodeOf = (r: PageRequest) =>
+  r.plan ? (row: FeedbackRow) => r.plan!.build(row as unknown as Record<string, unknown>) : toFeedbackNode;
 
 const MAX_CODES = 1000;
 
@@ -62,7 +69,7 @@ export function whereOf(
   return w;
 }
 
-function orderOf(orderBy: FeedbackOrderBy | null | undefined) {
+export function orderOf(orderBy: FeedbackOrderBy | null | undefined) {
   const name = orderBy ?? 'SENT_DESC';
   const column = name.startsWith('SENT') ? 'sent_at' : 'source_updated_at';
   return { name, column, nullable: false, tie: 'code', desc: name.endsWith('DESC') };
@@ -94,7 +101,7 @@ function afterOf(request: PageRequest): readonly [string, string] | null {
 
 function pageSql(request: PageRequest, where: Where, limit: number) {
   return keysetPage(orderOf(request.orderBy), {
-    select: FEEDBACK_COLUMNS,
+    select: selectOf(request),
     from: 'feedback f',
     alias: 'f',
     where: where.sql,
@@ -114,17 +121,17 @@ export async function listFeedbacks(em: EntityManager, args: PageRequest): Promi
   const where = whereOf(args.filter, args.agencies);
   const page = async (limit: number) => {
     const q = pageSql(args, where, limit);
-    return query<FeedbackRow>(em, q.sql, q.params);
+    return readQuery<FeedbackRow>(em, q.sql, q.params);
   };
   return toConnection({
     list: feedbackListTag(args.orderBy),
-    rows: args.first === 0 ? [] : (await page(args.first + 1)).map(toFeedbackNode),
+    rows: args.first === 0 ? [] : (await page(args.first + 1)).map(nodeOf(args)),
     first: args.first,
     hadCursor: args.after != null,
     keyOf: feedbackKeyOf(args.orderBy),
     more: async () => (await page(1)).length > 0,
     count: async () => {
-      const [c] = await query<{ n: string }>(
+      const [c] = await readQuery<{ n: string }>(
         em,
         `select count(*) as n from feedback f where ${where.sql.join(' and ')}`,
         where.params,
@@ -135,9 +142,11 @@ export async function listFeedbacks(em: EntityManager, args: PageRequest): Promi
 }
 
 export async function findFeedback(em: EntityManager, code: string): Promise<FeedbackNode | null> {
-  const [row] = await query<FeedbackRow>(em, `select ${FEEDBACK_COLUMNS} from feedback f where f.code = ?`, [
-    code,
-  ]);
+  const [row] = await readQuery<FeedbackRow>(
+    em,
+    `select ${FEEDBACK_COLUMNS} from feedback f where f.code = ?`,
+    [code],
+  );
   return row ? toFeedbackNode(row) : null;
 }
 
@@ -166,7 +175,7 @@ export async function feedbackPagesOf(
   );
   const pairs = [...groups].flatMap(([owner, codes]) => codes.map((code) => [owner, code] as const));
   const dir = order.desc ? 'desc' : 'asc';
-  const rows = await query<FeedbackRow & { owner: string }>(
+  const rows = await readQuery<FeedbackRow & { owner: string }>(
     em,
     `with pairs(owner, member) as (select * from unnest(?::text[], ?::text[]))
      select o.owner, pg.* from (select distinct owner from pairs) o
@@ -177,9 +186,10 @@ export async function feedbackPagesOf(
        limit ?) pg`,
     [pairs.map((x) => x[0]), pairs.map((x) => x[1]), ...inner.params, request.first + 1],
   );
+  const build = nodeOf(request);
   for (const row of rows) {
     const list = out.get(row.owner) ?? [];
-    list.push(toFeedbackNode(row));
+    list.push(build(row));
     out.set(row.owner, list);
   }
   return out;
@@ -194,7 +204,7 @@ export async function feedbackCountsOf(
 ): Promise<Map<string, number>> {
   const where = whereOf(request.filter, request.agencies);
   const codes = [...new Set([...groups.values()].flat())];
-  const rows = await query<{ key: string; n: string }>(
+  const rows = await readQuery<{ key: string; n: string }>(
     em,
     `select f.${column} as key, count(*) as n from feedback f
      where f.${column} = any(?::text[]) and ${where.sql.join(' and ')}

@@ -1,6 +1,6 @@
 /** Listing queries: by code, and by the national code they publish; only the selected fields' columns. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query } from '../../db/sql';
+import { readQuery } from '../../db/sql';
 import { type ColumnPlan, col, type FieldReaders, instant, orNull } from '../../graph/columns';
 import { asNode } from '../../graph/node';
 import { ProvincialListingNode } from './listing.types';
@@ -47,7 +47,7 @@ export async function listingsByCodes(
   codes: readonly string[],
   plan: ColumnPlan<ProvincialListingNode, Row>,
 ): Promise<ProvincialListingNode[]> {
-  const rows = await query(
+  const rows = await readQuery(
     em,
     `select ${select(plan)} from provincial_listing l where l.code = any(?::text[])`,
     [[...codes]],
@@ -61,7 +61,7 @@ export async function listingsOfNationalCodes(
   nationalCodes: readonly string[],
   plan: ColumnPlan<ProvincialListingNode, Row>,
 ): Promise<ProvincialListingNode[]> {
-  const rows = await query(
+  const rows = await readQuery(
     em,
     `select ${select(plan)} from provincial_listing l
      where l.national_code = any(?::text[]) and l.deleted_at is null order by l.code`,

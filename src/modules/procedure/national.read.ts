@@ -1,6 +1,6 @@
 /** The national record as the graph reads it: only the selected fields' columns, as a plain object. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { query } from '../../db/sql';
+import { readQuery } from '../../db/sql';
 import { type ColumnPlan, col, type FieldReaders, instant, orNull } from '../../graph/columns';
 import type { NationalProcedure } from './procedure.types';
 
@@ -42,7 +42,7 @@ export async function nationalByCodes(
   codes: readonly string[],
   plan: ColumnPlan<NationalProcedure, Row>,
 ): Promise<NationalProcedure[]> {
-  const rows = await query(
+  const rows = await readQuery(
     em,
     `select ${plan.columns.map((c) => `p.${c}`).join(', ')} from national_procedure p where p.code = any(?::text[])`,
     [[...codes]],

@@ -1,7 +1,7 @@
 /** Procedure queries. One national code is one Procedure. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { searchPattern } from '../../db/search';
-import { query } from '../../db/sql';
+import { readQuery } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { badInput } from '../../graph/errors';
 import { asNode } from '../../graph/node';
@@ -100,19 +100,26 @@ export async function listProcedures(
   const l = listingOnlyWhere(args.filter);
   const after = decodeCursor(args.after, 'procedure', 1);
   const from = after ? [String(after[0])] : [];
+  // The listing-only side reads its index only up to the national side's last code when
+  // that side filled the page: past it, nothing can make the page.
   const page = (limit: number) =>
-    query<{ code: string; name: string }>(
+    readQuery<{ code: string; name: string }>(
       em,
-      `select u.code, u.name from (
-         (select p.code collate "C" as code, p.name from national_procedure p
-          where ${[...n.sql, ...(after ? ['p.code collate "C" > ?'] : [])].join(' and ')}
-          order by p.code collate "C" limit ?)
+      `with nat as (
+         select p.code collate "C" as code, p.name from national_procedure p
+         where ${[...n.sql, ...(after ? ['p.code collate "C" > ?'] : [])].join(' and ')}
+         order by p.code collate "C" limit ?),
+       bound as (select max(code) as code from nat having count(*) = ?)
+       select u.code, u.name from (
+         select code, name from nat
          union all
-         (select l.national_code collate "C" as code, min(l.name) as name from provincial_listing l
-          where ${[...l.sql, ...(after ? ['l.national_code collate "C" > ?'] : [])].join(' and ')}
-          group by l.national_code collate "C" order by l.national_code collate "C" limit ?)
+         (select k.code, (select min(l.name) from provincial_listing l where l.national_code = k.code and ${l.sql.join(' and ')}) as name
+          from (select distinct l.national_code collate "C" as code from provincial_listing l
+                where ${[...l.sql, ...(after ? ['l.national_code collate "C" > ?'] : [])].join(' and ')}
+                  and l.national_code collate "C" <= coalesce((select code from bound), chr(1114111))) k
+          order by k.code limit ?)
        ) u order by u.code limit ?`,
-      [...n.params, ...from, limit, ...l.params, ...from, limit, limit],
+      [...n.params, ...from, limit, limit, ...l.params, ...l.params, ...from, limit, limit],
     );
   return toConnection({
     list: 'procedure',
@@ -122,7 +129,7 @@ export async function listProcedures(
     keyOf: (r) => [r.code],
     more: async () => (await page(1)).length > 0,
     count: async () => {
-      const [c] = await query<{ n: string }>(
+      const [c] = await readQuery<{ n: string }>(
         em,
         `select (select count(*) from national_procedure p where ${n.sql.join(' and ')})
               + (select count(distinct l.national_code) from provincial_listing l where ${l.sql.join(' and ')}) as n`,
@@ -141,7 +148,7 @@ export async function findProcedure(em: EntityManager, code: string): Promise<Pr
 /** Procedures of these national codes, in one statement (the per-request loader's batch). */
 export async function proceduresByCodes(em: EntityManager, codes: readonly string[]): Promise<Procedure[]> {
   if (codes.length === 0) return [];
-  const rows = await query<{ code: string; name: string }>(
+  const rows = await readQuery<{ code: string; name: string }>(
     em,
     `select k.code, coalesce(p.name, l.name) as name
      from (select distinct unnest(?::text[]) as code) k
