@@ -36,6 +36,29 @@ describe('the Plan page', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(20);
     expect(await page.locator('main h2').count()).toBe(5);
+    // Every task carries the graph's status for it (planProgress).
+    const progress = await hub.gql<{
+      planProgress: { tasks: { status: string; task: { number: number } }[] };
+    }>(`{ planProgress(year: 2020) { tasks { status task { number } } } }`);
+    expect(progress.errors).toBeUndefined();
+    const label: Record<string, string> = {
+      ON_TRACK: 'Đúng tiến độ',
+      AT_RISK: 'Có nguy cơ chậm',
+      MISSED: 'Không đạt',
+      DONE: 'Hoàn thành',
+      NOT_MEASURABLE: 'Không đo được',
+    };
+    const expectedStatus = progress
+      .data!.planProgress.tasks.sort((a, b) => a.task.number - b.task.number)
+      .map((tp) => label[tp.status]);
+    const shown = await page
+      .locator('[data-testid="plan-tasks"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map(
+          (tr) => [Number(tr.children[0]?.textContent), tr.lastElementChild?.textContent ?? ''] as const,
+        ),
+      );
+    expect(shown.sort((a, b) => a[0] - b[0]).map((r) => r[1])).toEqual(expectedStatus);
     await screenshot(page, '20-plan');
 
     const graph = await hub.gql<{ plan: { tasks: { number: number; leads: { text: string }[] }[] } }>(

@@ -2,9 +2,11 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { QueryState } from '../components/QueryState';
-import { PlanDocument, PlansDocument } from '../graphql/generated';
+import { localDay } from '../format';
+import { PlanDocument, PlanProgressDocument, PlansDocument } from '../graphql/generated';
 import { useI18n } from '../i18n';
 import { setParams, useLocation } from '../url';
+import type { TaskProgress } from './plan/Indicators';
 import { TaskTable } from './plan/TaskTable';
 
 export function PlanPage() {
@@ -16,6 +18,14 @@ export function PlanPage() {
   const lead = params.get('lead');
   const [plan] = useQuery({ query: PlanDocument, variables: { year: year ?? 0 }, pause: !year });
   const p = plan.data?.plan;
+  const [progress] = useQuery({ query: PlanProgressDocument, variables: { year: year ?? 0 }, pause: !year });
+  const byTask = useMemo(
+    () =>
+      new Map<number, TaskProgress>(
+        (progress.data?.planProgress.tasks ?? []).map((tp) => [tp.task.number, tp]),
+      ),
+    [progress.data],
+  );
 
   const leadOptions = useMemo(
     () =>
@@ -70,6 +80,7 @@ export function PlanPage() {
               <p className="plan-title">
                 <strong>{p.title}</strong>
                 {p.decision ? ` · ${p.decision}` : ''} · {t('plan.version', { version: p.version })}
+                {progress.data && ` · ${t('plan.asOf', { day: localDay(progress.data.planProgress.asOf) })}`}
               </p>
               {p.sections.map((s) => {
                 const ofSection = tasks.filter((task) => task.section === s.number);
@@ -79,7 +90,7 @@ export function PlanPage() {
                     <h2 id={`section-${s.number}`}>
                       {s.number}. {s.title}
                     </h2>
-                    <TaskTable tasks={ofSection} caption={`${s.number}. ${s.title}`} />
+                    <TaskTable tasks={ofSection} caption={`${s.number}. ${s.title}`} progress={byTask} />
                   </section>
                 );
               })}

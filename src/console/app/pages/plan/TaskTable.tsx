@@ -5,6 +5,7 @@ import { DataTable } from '../../components/DataTable';
 import { localDay } from '../../format';
 import type { PlanBodyViewFragment, PlanQuery } from '../../graphql/generated';
 import { useI18n } from '../../i18n';
+import { Indicators, StatusBadge, type TaskProgress } from './Indicators';
 
 export type PlanTaskRow = NonNullable<PlanQuery['plan']>['tasks'][number];
 
@@ -24,7 +25,15 @@ function Bodies({ bodies }: { bodies: PlanBodyViewFragment[] }) {
   );
 }
 
-export function TaskTable({ tasks, caption }: { tasks: PlanTaskRow[]; caption: string }) {
+export function TaskTable({
+  tasks,
+  caption,
+  progress,
+}: {
+  tasks: PlanTaskRow[];
+  caption: string;
+  progress: Map<number, TaskProgress>;
+}) {
   const { t } = useI18n();
   const columns = useMemo<ColumnDef<PlanTaskRow, unknown>[]>(
     () => [
@@ -81,8 +90,25 @@ export function TaskTable({ tasks, caption }: { tasks: PlanTaskRow[]; caption: s
         },
         meta: { className: 'wrap' },
       },
+      {
+        id: 'indicators',
+        header: t('plan.col.indicators'),
+        accessorFn: (r) => progress.get(r.number)?.indicators.length ?? 0,
+        cell: (c) => <Indicators progress={progress.get(c.row.original.number)} />,
+        enableSorting: false,
+        meta: { className: 'wrap wide' },
+      },
+      {
+        id: 'status',
+        header: t('plan.col.status'),
+        accessorFn: (r) => progress.get(r.number)?.status ?? '',
+        cell: (c) => {
+          const p = progress.get(c.row.original.number);
+          return p ? <StatusBadge status={p.status} /> : '–';
+        },
+      },
     ],
-    [t],
+    [t, progress],
   );
   return (
     <DataTable
