@@ -3,10 +3,10 @@ import { localDateOf } from '../../domain/local-date';
 import type { GraphContext } from '../../graph/context';
 import { badInput } from '../../graph/errors';
 import { AgencyNode } from '../agency';
+import { periodOfName as periodDays } from '../report';
 import { OneStopCoverageNode } from './coverage.types';
 import { oneStopCoverage } from './indicators/coverage';
 import { type IndicatorMapping, loadIndicatorMapping } from './indicators/mapping';
-import { periodDays } from './period';
 import { planProgress } from './progress.service';
 import { PlanProgressNode } from './progress.types';
 

@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '../../domain/model';
 import { badInput, notFound } from '../../graph/errors';
 import { Agency } from '../agency';
+import { periodOfName as periodDays } from '../report';
 import type { IndicatorMapping } from './indicators/mapping';
 import { INDICATORS } from './indicators/registry';
 import { indicatorStatus, taskStatus } from './indicators/status';
 import type { Figure, IndicatorInput } from './indicators/types';
-import { periodDays } from './period';
 import { planOfYear, type StoredPlanTask } from './plan.queries';
 import type { PlanIndicatorNode, PlanProgressNode } from './progress.types';
 
@@ -46,6 +46,11 @@ export async function planProgress(em: EntityManager, req: ProgressRequest): Pro
     : plan.tasks;
   const asOf = days.to < req.today ? days.to : req.today;
   const figures = new Map<string, Figure>();
+  const memos = new Map<string, Promise<unknown>>();
+  const memo = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as Promise<T>;
+  };
   const progress = [];
   for (const task of tasks) {
     const keys = req.mapping.tasks.get(task.number) ?? [];
@@ -55,7 +60,7 @@ export async function planProgress(em: EntityManager, req: ProgressRequest): Pro
       const cacheKey = PER_TASK.has(key) ? `${key}#${task.number}` : key;
       let figure = figures.get(cacheKey);
       if (!figure) {
-        const input: IndicatorInput = { em, ...days, scope, task, asOf, today: req.today };
+        const input: IndicatorInput = { em, ...days, agency, scope, task, asOf, today: req.today, memo };
         figure = await computeIndicator(key, input);
         figures.set(cacheKey, figure);
       }

@@ -3,10 +3,14 @@
  * each measurable indicator against an independent answer: the simulators' manifest,
  * their raw records, or the graph's own dossier query.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localInstant } from '../../../connectors/sim/kit/time';
 import { importPlanFile } from '../../../src/modules/plan';
+import { spawnHub } from '../../support/process';
 import { type CheckedProvince, checkedProvince } from '../check/province';
 import { REFERENCE_FILE } from './reference-plan';
 
@@ -139,6 +143,7 @@ describe('planProgress(year: 2020) on the seeded simulator', () => {
       manifest().findings.filter((f) => f.kind === kind && (!severity || f.severity === severity));
     expect(indicator(1, 'publication.lateFindings').value).toBe(planted('PUBLICATION_LATE').length);
     expect(indicator(2, 'national.missing').numerator).toBe(planted('MISSING_IN_NATIONAL').length);
+    expect(indicator(2, 'national.missing').detail).toBe(`of ${activeListings().length} active listings`);
     const procedureKinds = manifest().findings.filter((f) => !/^DOSSIER_/.test(f.kind));
     expect(indicator(3, 'portals.openFindings').value).toBe(procedureKinds.length);
     expect(indicator(5, 'portals.openFindings').value).toBe(procedureKinds.length);
@@ -184,8 +189,31 @@ describe('planProgress(year: 2020) on the seeded simulator', () => {
     expect(indicator(17, 'reports.filed')).toMatchObject({ value: 1, numerator: 4, denominator: 4 });
   });
 
-  it('task 9 says NOT_MEASURABLE for the on-time figure it cannot compute, never a made-up one', () => {
-    expect(indicator(9, 'feedback.onTime')).toMatchObject({ value: null, status: 'NOT_MEASURABLE' });
+  it('tasks 9, 13 and 20 equal the service index and the feedback report of the same period', async () => {
+    const res = await p.hub.gql<{
+      serviceIndex: {
+        figures: { key: string; numerator: number; denominator: number; ratio: number | null }[];
+      };
+      feedbackReport: { total: { answersPublished: number; answeredOnTime: number; answeredLate: number } };
+    }>(`{
+      serviceIndex(period: "2020") { figures { key numerator denominator ratio } }
+      feedbackReport(period: "2020", groupBy: AGENCY) { total { answersPublished answeredOnTime answeredLate } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const figure = (key: string) => {
+      const f = res.data!.serviceIndex.figures.find((x) => x.key === key)!;
+      return { value: f.ratio, numerator: f.numerator, denominator: f.denominator };
+    };
+    expect(indicator(9, 'feedback.onTime')).toMatchObject(figure('FEEDBACK_ON_TIME'));
+    expect(indicator(13, 'online.share')).toMatchObject(figure('ONLINE_SHARE'));
+    expect(indicator(20, 'satisfaction.dossiers')).toMatchObject(figure('DOSSIER_SATISFACTION'));
+    expect(indicator(20, 'satisfaction.feedback')).toMatchObject(figure('FEEDBACK_SATISFACTION'));
+    const total = res.data!.feedbackReport.total;
+    expect(indicator(9, 'feedback.published')).toMatchObject({
+      numerator: total.answersPublished,
+      denominator: total.answeredOnTime + total.answeredLate,
+    });
+    expect(indicator(9, 'feedback.onTime').denominator).toBeGreaterThan(0);
   });
 });
 
@@ -213,6 +241,87 @@ describe('planProgress for one agency and period', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const none = await p.hub.gql(PROGRESS, { year: 2019 });
     expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('hub plan report', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'plan-report-'));
+  const run = async (...args: string[]) => {
+    const child = spawnHub(['plan', 'report', '--year', '2020', ...args], {
+      DATABASE_URL: p.db.url,
+      HUB_SIMULATE: '1',
+      LOG_LEVEL: 'warn',
+    });
+    return { code: await child.exited, stdout: child.stdout(), stderr: child.stderr() };
+  };
+
+  it(
+    "writes the plan's table with the indicator and status columns as xlsx",
+    { timeout: 120_000 },
+    async () => {
+      const out = path.join(dir, 'plan-2020.xlsx');
+      const result = await run('--format', 'xlsx', '--out', out);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      if (process.env.PLAN_REPORT_OUT) copyFileSync(out, process.env.PLAN_REPORT_OUT);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(out);
+      const sheet = book.worksheets[0]!;
+      const rows: string[][] = [];
+      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      const header = rows.findIndex((r) => r[0] === 'STT');
+      expect(rows[header]).toEqual([
+        'STT',
+        'Nội dung công việc',
+        'Cơ quan chủ trì thực hiện',
+        'Cơ quan phối hợp thực hiện',
+        'Kết quả công việc',
+        'Thời gian',
+        'Chỉ số theo dõi',
+        'Tình trạng',
+      ]);
+      const body = rows.slice(header + 1);
+      expect(body.filter((r) => /^[IV]+\. /.test(r[0]!)).map((r) => r[0]!.split('.')[0])).toEqual([
+        'I',
+        'II',
+        'III',
+        'IV',
+        'V',
+      ]);
+      const taskRows = body.filter((r) => /^\d+$/.test(r[0]!));
+      expect(taskRows.map((r) => Number(r[0]))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const row = (n: number) => taskRows.find((r) => r[0] === String(n))!;
+      expect(row(11)[5]).toBe('Quý II/2020');
+      expect(row(11)[7]).toBe(
+        indicator(11, 'igate.firstDossier').status === 'DONE' ? 'Hoàn thành' : 'Không đạt',
+      );
+      expect(row(4)[6]).toBe('Không có chỉ số trong dữ liệu các cổng');
+      expect(row(4)[7]).toBe('Không đo được từ dữ liệu');
+      const share = indicator(13, 'online.share');
+      expect(row(13)[6]).toContain(`(${share.numerator}/${share.denominator})`);
+    },
+  );
+
+  it('writes CSV and JSON, and refuses a year with no plan (exit 1)', { timeout: 180_000 }, async () => {
+    const csv = path.join(dir, 'plan.csv');
+    expect((await run('--format', 'csv', '--out', csv)).code).toBe(0);
+    const text = readFileSync(csv, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain(
+      'STT,Nội dung công việc,Cơ quan chủ trì thực hiện,Cơ quan phối hợp thực hiện,Kết quả công việc,Thời gian,Chỉ số theo dõi,Tình trạng',
+    );
+    const json = path.join(dir, 'plan.json');
+    expect((await run('--format', 'json', '--out', json, '--period', '2020-Q2')).code).toBe(0);
+    const parsed = JSON.parse(readFileSync(json, 'utf8'));
+    expect(parsed.progress).toMatchObject({ from: '2020-04-01', to: '2020-06-30' });
+    expect(parsed.progress.tasks).toHaveLength(20);
+    const child = spawnHub(['plan', 'report', '--year', '2019', '--format', 'csv', '--out', csv], {
+      DATABASE_URL: p.db.url,
+      HUB_SIMULATE: '1',
+      LOG_LEVEL: 'warn',
+    });
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toContain('no plan for 2019');
   });
 });
 

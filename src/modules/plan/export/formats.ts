@@ -61,6 +61,7 @@ export async function planReportXlsx(report: PlanReport): Promise<Buffer> {
     cell.border = THIN;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
+  header.height = 32;
   sheet.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
   sheet.views = [{ state: 'frozen', ySplit: header.number }];
   for (const r of report.rows) {

@@ -37,7 +37,13 @@ export async function nationalMissing(input: IndicatorInput): Promise<Figure> {
     scopeParams(input.scope),
   );
   const { missing, listings } = row!;
-  return { value: listings ? missing : null, numerator: missing, denominator: listings };
+  // A count with target 0, not a share: the active listings are said in the detail.
+  return {
+    value: listings ? missing : null,
+    numerator: missing,
+    denominator: null,
+    detail: `of ${listings} active listings`,
+  };
 }
 
 /** Task 12: active listings offered online, PARTIAL (level 3) or FULL (level 4). */

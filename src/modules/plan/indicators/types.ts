@@ -7,13 +7,17 @@ export interface IndicatorInput {
   /** Whole local days, both inclusive. */
   from: LocalDate;
   to: LocalDate;
-  /** The agencies the caller looks at; null: the whole province. */
+  /** The agency asked for; null: the whole province. */
+  agency: string | null;
+  /** It and the agencies under it; null: the whole province. */
   scope: string[] | null;
   task: StoredPlanTask;
   /** The day statuses are judged on: the period's end, or today while the period runs. */
   asOf: LocalDate;
   /** Today, local: what "a closed quarter" means. */
   today: LocalDate;
+  /** One computation per key and request (several indicators read the same service index). */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** One part of a figure (a quarter, a finding kind, an agency). */
