@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { HubError } from '../../../domain/errors';
 import defaultMapping from './default-mapping.json';
 
 const rule = z
@@ -40,8 +41,10 @@ export interface IndicatorMapping {
 }
 
 /** A mapping file that is unreadable or names an indicator it does not define. */
-export class IndicatorMappingError extends Error {
-  readonly code = 'plan_indicators_invalid';
+export class IndicatorMappingError extends HubError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('plan_indicators_invalid', message, { ...options, exitCode: 2 });
+  }
 }
 
 /**
