@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: prints figures, with baselines measured in the same run. Not part of
- * `npm test`. BENCH_ONLY=sync (console and sync) or graph runs one part. Sync sizes: BENCH_DOSSIERS (default
+ * `npm test`. BENCH_ONLY=check, sync (console and sync) or graph runs one part. Check sizes:
+ * BENCH_CHECK_PROCEDURES (2000,20000), BENCH_CHECK_DOSSIERS (1000000), BENCH_CHECK_FEEDBACK (100000). Sync sizes: BENCH_DOSSIERS (default
  * 100000,1000000), BENCH_CHANGED (10000), on DATABASE_URL when set, else an embedded
  * PostgreSQL. The graph part (hub beside PostGraphile) keeps its own embedded database
  * under .data/bench: see test/bench/graph/graph.bench.ts for its settings.
  */
 import 'reflect-metadata';
 import os from 'node:os';
+import { checkBench } from './check.bench';
 import { consoleBench } from './console.bench';
 import { dossierSyncBench } from './dossier-sync.bench';
 import { graphBench } from './graph/graph.bench';
@@ -18,6 +20,21 @@ async function main() {
     `node ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`,
   );
   const only = process.env.BENCH_ONLY;
+  if (only === undefined || only === 'check') {
+    const pg = await benchPostgres();
+    try {
+      const procedures = sizesFromEnv('BENCH_CHECK_PROCEDURES', [2_000, 20_000]);
+      const dossiers = Number(process.env.BENCH_CHECK_DOSSIERS ?? 1_000_000);
+      const feedback = Number(process.env.BENCH_CHECK_FEEDBACK ?? 100_000);
+      await checkBench(
+        pg,
+        procedures.map((p) => ({ procedures: p, dossiers, feedback })),
+      );
+    } finally {
+      await pg.stop();
+    }
+    if (only === 'check') return;
+  }
   if (only !== 'graph') {
     const pg = await benchPostgres();
     try {
