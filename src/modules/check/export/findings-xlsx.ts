@@ -29,6 +29,8 @@ function headings(sheet: ExcelJS.Worksheet, vi: string[], en: string[]): void {
   const top = sheet.addRow(vi);
   const below = sheet.addRow(en);
   top.font = { bold: true };
+  // Two lines, so a heading that wraps in a narrow column stays inside its row.
+  top.height = 30;
   below.font = { italic: true, color: { argb: 'FF555555' } };
   for (const row of [top, below]) {
     row.eachCell((cell) => {
@@ -51,7 +53,7 @@ function summarySheet(
   const vi = ['Loại sai lệch', 'Mô tả', ...SEVERITIES.map((s) => `Mức ${s}`), 'Tổng'];
   const en = ['Kind', 'Description (vi)', ...SEVERITIES, 'Total'];
   headings(sheet, vi, en);
-  sheet.columns = [{ width: 32 }, { width: 36 }, ...SEVERITIES.map(() => ({ width: 10 })), { width: 10 }];
+  sheet.columns = [{ width: 34 }, { width: 36 }, ...SEVERITIES.map(() => ({ width: 12 })), { width: 10 }];
   for (const kind of FINDING_KINDS) {
     const mine = findings.filter((f) => f.kind === kind);
     sheet.addRow([
@@ -70,7 +72,8 @@ function summarySheet(
   total.font = { bold: true };
   sheet.addRow([]);
   sheet.addRow(['Lập lúc (Generated at)', cellText(generatedAt)]);
-  sheet.addRow(['Phạm vi (Scope)', scope]);
+  sheet.addRow(['Phạm vi (Scope)', scope]).alignment = { wrapText: true, vertical: 'top' };
+  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   sheet.autoFilter = {
     from: { row: 2, column: 1 },
     to: { row: 2 + FINDING_KINDS.length, column: en.length },
@@ -86,14 +89,30 @@ function kindSheet(book: ExcelJS.Workbook, kind: string, findings: readonly Expo
   );
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ width: c.width }));
   for (const f of findings) {
-    const row = sheet.addRow(EXPORT_COLUMNS.map((c) => cellText(f[c.key])));
+    const cells = EXPORT_COLUMNS.map((c) => cellText(f[c.key]));
+    const row = sheet.addRow(cells);
     row.alignment = { vertical: 'top', wrapText: true };
+    // Spreadsheet programs do not grow a row for wrapped text written by a library: give
+    // it the height of its longest cell, so wrapped lines never overlap the next row.
+    const lines = Math.max(
+      1,
+      ...cells.map((text, i) => Math.ceil(text.length / (EXPORT_COLUMNS[i]!.width * 1.1))),
+    );
+    row.height = 15 * lines;
   }
   sheet.autoFilter = {
     from: { row: 2, column: 1 },
     to: { row: 2 + Math.max(findings.length, 1), column: EXPORT_COLUMNS.length },
   };
-  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  // A3 landscape, one page wide, the headings repeated on every page.
+  sheet.pageSetup = {
+    paperSize: 8 as ExcelJS.PaperSize, // A3 in OOXML; exceljs names no A3
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:2',
+  };
 }
 
 /** `scope` says which findings these are (default: the open ones, as `hub check` exports). */
