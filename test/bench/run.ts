@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints figures, with baselines measured in the same run. Not part of
- * `npm test`. BENCH_ONLY=check, sync (console and sync) or graph runs one part. Check sizes:
+ * `npm test`. BENCH_ONLY=check, report, sync (console and sync) or graph runs one part.
+ * Report sizes: BENCH_REPORT_DOSSIERS (1000000,5000000). Check sizes:
  * BENCH_CHECK_PROCEDURES (2000,20000), BENCH_CHECK_DOSSIERS (1000000), BENCH_CHECK_FEEDBACK (100000). Sync sizes: BENCH_DOSSIERS (default
  * 100000,1000000), BENCH_CHANGED (10000), on DATABASE_URL when set, else an embedded
  * PostgreSQL. The graph part (hub beside PostGraphile) keeps its own embedded database
@@ -12,6 +13,7 @@ import { checkBench } from './check.bench';
 import { consoleBench } from './console.bench';
 import { dossierSyncBench } from './dossier-sync.bench';
 import { graphBench } from './graph/graph.bench';
+import { reportBench } from './report.bench';
 import { benchPostgres, sizesFromEnv } from './support';
 
 async function main() {
@@ -34,6 +36,19 @@ async function main() {
       await pg.stop();
     }
     if (only === 'check') return;
+  }
+  if (only === undefined || only === 'report') {
+    const pg = await benchPostgres();
+    try {
+      await reportBench(
+        pg,
+        sizesFromEnv('BENCH_REPORT_DOSSIERS', [1_000_000, 5_000_000]),
+        Number(process.env.BENCH_CHANGED ?? 10_000),
+      );
+    } finally {
+      await pg.stop();
+    }
+    if (only === 'report') return;
   }
   if (only !== 'graph') {
     const pg = await benchPostgres();

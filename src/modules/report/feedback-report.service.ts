@@ -58,12 +58,14 @@ export async function feedbackReport(
   em: EntityManager,
   period: Period,
   groupBy: FeedbackGrouping,
+  /** Only feedback of this agency and its subtree (the service API; the graph asks for all). */
+  agency: string | null = null,
 ): Promise<FeedbackReport> {
   const aggregates = feedbackAggregates();
   const label = groupBy === 'AGENCY' ? 'max(x.agency_name)' : 'null::text';
   const raw = await query(
     em,
-    `${feedbackFactsSql(false)},
+    `${feedbackFactsSql(agency !== null)},
     touched as (select x.* from facts x cross join p where ${TOUCHES})
     select * from (
       select coalesce(${KEY[groupBy]}, 'UNKNOWN') as key, ${label} as label, false as is_total, ${aggregates}
@@ -71,7 +73,7 @@ export async function feedbackReport(
       union all
       select 'TOTAL', 'Tổng cộng', true, ${aggregates} from touched x cross join p
     ) u order by is_total, key collate "C"`,
-    [period.from, period.to],
+    agency === null ? [period.from, period.to] : [period.from, period.to, [agency]],
   );
   return {
     from: period.from,

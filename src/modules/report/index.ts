@@ -12,6 +12,7 @@ export { dossierReport } from './form06.service';
 export type { Form06Filter, Form06Query } from './form06.sql';
 export type { DossierReport, DossierReportRow } from './form06.types';
 export { type Period, periodOfName, resolvePeriod } from './period';
+export { feedbackTotals, form06Totals, type ReportScope, serviceIndexOf } from './plan-api';
 export { ReportGrouping, TimelinessRule } from './report.enums';
 export {
   DossierReportResolver,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as golden from '../../fixtures/report/form06-golden';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
-import { FIGURE_NAMES, reportOf, rowFigures } from './report-support';
+import { countStatements, FIGURE_NAMES, reportOf, rowFigures } from './report-support';
 import { dossierRecord, seedAgencies, seedDossiers, seedListings } from './seed';
 
 let db: TestDatabase;
@@ -50,6 +50,13 @@ describe('form 06 golden fixture, 2020-Q1', () => {
     expect(empty.rows).toEqual([]);
     expect(empty.total.onlineShare).toBeNull();
     expect(empty.total.onTimeShare).toBeNull();
+  });
+
+  it('one report request is one statement', async () => {
+    const n = await countStatements(db, () =>
+      reportOf(db, { period: '2020-Q1', groupBy: 'AGENCY', rollUp: true }),
+    );
+    expect(n).toBe(1);
   });
 
   it('LEVEL rows carry the level as key and a Vietnamese label', async () => {

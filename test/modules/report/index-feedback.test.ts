@@ -1,5 +1,6 @@
 /** feedbackReport and serviceIndex against their hand-written golden fixture (feedback-golden.ts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedbackTotals, form06Totals, periodOfName, serviceIndexOf } from '../../../src/modules/report';
 import * as fb from '../../fixtures/report/feedback-golden';
 import * as golden from '../../fixtures/report/form06-golden';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
@@ -111,5 +112,19 @@ describe('serviceIndex, March 2020', () => {
       '{ serviceIndex(period: "2020", from: "2020-01-01", to: "2020-01-31") { points } }',
     );
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the service API other modules read (src/modules/report/index.ts)', () => {
+  it('form 06 totals, feedback totals and the index for a period and an agency subtree', async () => {
+    const em = db.orm.em.fork();
+    const q1 = { period: periodOfName('2020-Q1')!, agency: golden.B };
+    const totals = await form06Totals(em, q1);
+    expect([totals.received, totals.resolved, totals.withdrawn, totals.inProgress]).toEqual([9, 4, 1, 4]); // B and C
+    const march = { period: periodOfName('2020-03')!, agency: golden.B };
+    const fbTotals = await feedbackTotals(em, march);
+    expect([fbTotals.received, fbTotals.closed, fbTotals.handledOnTime]).toEqual([2, 2, 1]); // F3, F6; F4, F6
+    const index = await serviceIndexOf(em, march);
+    expect(index.points).toBeCloseTo(fb.indexAgencyBSum, 9);
   });
 });

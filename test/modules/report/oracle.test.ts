@@ -9,7 +9,7 @@ import { defaultCalendar } from '../../../src/domain/calendar';
 import type { DossierRecord } from '../../../src/domain/model';
 import { createTestDatabase, type TestDatabase } from '../../support/db';
 import { type OracleQuery, oracleForm06 } from './oracle';
-import { FIGURE_NAMES, type ReportRow, reportOf } from './report-support';
+import { countStatements, FIGURE_NAMES, type ReportRow, reportOf } from './report-support';
 import { seedAgencies, seedDossiers, seedListings } from './seed';
 import { simAgencies, simListings, simulatedDossiers } from './simulated';
 
@@ -68,6 +68,13 @@ describe('form 06 against the TypeScript oracle', () => {
       rollUp: false,
     });
     for (const f of FIGURE_NAMES) expect([f, all.total[f]! > 0]).toEqual([f, true]);
+  });
+
+  it('one statement per report request, 3 000 dossiers as for 20', async () => {
+    const n = await countStatements(db, () =>
+      reportOf(db, { ...periods[0]!, groupBy: 'PROCEDURE', rollUp: true }),
+    );
+    expect(n).toBe(1);
   });
 
   it.each(cases)('$from…$to $groupBy $rule rollUp $rollUp $filter', async (q) => {

@@ -79,3 +79,19 @@ export async function reportOf(db: TestDatabase, args: Record<string, unknown>):
 export function rowFigures(r: ReportRow) {
   return { key: r.key, label: r.label, ...Object.fromEntries(FIGURE_NAMES.map((f) => [f, r[f]])) };
 }
+
+/** How many SQL statements `fn` sends through the test database's ORM. */
+export async function countStatements(db: TestDatabase, fn: () => Promise<unknown>): Promise<number> {
+  let n = 0;
+  const count = () => {
+    n++;
+  };
+  const knex = db.orm.em.getKnex();
+  knex.on('query', count);
+  try {
+    await fn();
+  } finally {
+    knex.off('query', count);
+  }
+  return n;
+}

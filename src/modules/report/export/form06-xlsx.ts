@@ -48,7 +48,7 @@ export async function form06Xlsx(report: DossierReport, options: Form06XlsxOptio
   });
   const columns = FORM06_GROUPS.flatMap((g) => g.columns);
   const lastCol = 3 + columns.length;
-  sheet.columns = [{ width: 6 }, { width: 34 }, { width: 16 }, ...columns.map(() => ({ width: 12 }))];
+  sheet.columns = [{ width: 6 }, { width: 34 }, { width: 16 }, ...columns.map(() => ({ width: 13 }))];
 
   const title = (row: number, text: string, size: number, bold: boolean) => {
     sheet.mergeCells(row, 1, row, lastCol);
@@ -86,7 +86,7 @@ export async function form06Xlsx(report: DossierReport, options: Form06XlsxOptio
     for (const c of group.columns) heading(sheet.getCell(6, col++), c.vi, c.en);
   }
   sheet.getRow(5).height = 34;
-  sheet.getRow(6).height = 48;
+  sheet.getRow(6).height = 64;
 
   const lines = [...report.rows, report.total];
   lines.forEach((r, i) => {

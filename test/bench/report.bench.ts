@@ -1,0 +1,140 @@
+/**
+ * Report benchmarks (issue 11): form 06 for 2020, grouped by agency with roll-up, through
+ * the report module (over `dossier_fact`) beside one hand-written query over the raw dossier
+ * rows, at each size; the cost of keeping `dossier_fact` current through an incremental
+ * sync of 10k changed dossiers (the dossier writer's upserts with and without the report
+ * triggers); and the statements one report request sends.
+ */
+import { Client } from 'pg';
+import { contentHash } from '../../src/db/upsert';
+import { dossierReport } from '../../src/modules/report';
+import { insertDossiers, RAW_FORM06_SQL, seedReportWorld } from './report-data';
+import type { BenchPostgres } from './support';
+import { fmt } from './support';
+
+const PERIOD = { from: '2020-01-01', to: '2020-12-31' };
+const CHUNK = 250_000;
+const RUNS = 3;
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm the cache and the plan
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+}
+
+/** Runs `fn` counting the statements the ORM's connection sends. */
+async function statementsOf(
+  orm: { em: { getKnex(): { on(e: string, f: () => void): void; off(e: string, f: () => void): void } } },
+  fn: () => Promise<unknown>,
+) {
+  let n = 0;
+  const count = () => {
+    n++;
+  };
+  const knex = orm.em.getKnex();
+  knex.on('query', count);
+  try {
+    await fn();
+  } finally {
+    knex.off('query', count);
+  }
+  return n;
+}
+
+async function incremental(
+  pg: Client,
+  changed: number,
+  total: number,
+): Promise<{ withTriggers: number; without: number }> {
+  const run = async (salt: string) => {
+    const started = process.hrtime.bigint();
+    for (let k = 0; k < changed; k += 1000) {
+      // Like the sync's batches: rows as one JSON parameter, upserted by key, completed now.
+      const rows = Array.from({ length: Math.min(1000, changed - k) }, (_, j) => {
+        const code = `B${String(1 + (((k + j) * 7919) % total)).padStart(9, '0')}`;
+        return {
+          code,
+          completed_at: new Date(Date.UTC(2020, 11, 1 + (j % 28))).toISOString(),
+          status: 'RETURNED',
+          content_hash: contentHash([code, salt], null),
+        };
+      });
+      await pg.query(
+        `update dossier d set completed_at = x.completed_at, status = x.status, content_hash = x.content_hash, updated_at = now()
+         from jsonb_to_recordset($1::jsonb) as x(code text, completed_at timestamptz, status text, content_hash text)
+         where d.code = x.code`,
+        [JSON.stringify(rows)],
+      );
+    }
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const withTriggers = await run('a');
+  await pg.query('alter table dossier disable trigger user');
+  const without = await run('b');
+  await pg.query('alter table dossier enable trigger user');
+  await pg.query('select refresh_dossier_facts(array(select code from dossier))'); // the rows changed unseen
+  return { withTriggers, without };
+}
+
+export async function reportBench(bench: BenchPostgres, sizes: number[], changed: number): Promise<void> {
+  console.log('\n## Reports: form 06 for 2020, by agency with roll-up (PROVINCIAL)');
+  console.log(
+    '(2 cores shared by eight helpers at once: absolute times are noisy; the ratio is measured in the same run)',
+  );
+  console.log(
+    '| dossiers | years of data | load (insert + facts) s | report (hub) ms | raw SQL baseline ms | ratio | figures agree | statements per request |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---|---:|');
+  for (const size of sizes) {
+    const db = await bench.database();
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      await pg.query('select setseed(0.42)');
+      await seedReportWorld(pg);
+      const years = Math.max(1, Math.round(size / 1_000_000));
+      const loadStart = Date.now();
+      for (let first = 1; first <= size; first += CHUNK) {
+        await insertDossiers(pg, first, Math.min(size, first + CHUNK - 1), years);
+      }
+      await pg.query('vacuum analyze');
+      const loadS = (Date.now() - loadStart) / 1000;
+      const query = { period: PERIOD, groupBy: 'AGENCY' as const, rule: 'PROVINCIAL' as const, rollUp: true };
+      const hub = await median(() => dossierReport(db.orm.em.fork(), query));
+      const raw = await median(() => pg.query(RAW_FORM06_SQL, [PERIOD.from, PERIOD.to]));
+      const ours = await dossierReport(db.orm.em.fork(), query);
+      const base = (await pg.query(RAW_FORM06_SQL, [PERIOD.from, PERIOD.to])).rows as Record<
+        string,
+        number | string
+      >[];
+      const baseTotal = base.find((r) => r.key === 'TOTAL')!;
+      const agree =
+        ours.total.received === baseTotal.received &&
+        ours.total.resolvedLate === baseTotal.late &&
+        ours.total.inProgressOverdue === baseTotal.overdue &&
+        ours.total.waitingSupplement === baseTotal.waiting &&
+        ours.rows.length === base.length - 1 &&
+        ours.rows.every((r) =>
+          base.some((b) => b.key === r.key && b.received === r.received && b.on_time === r.resolvedOnTime),
+        );
+      const statements = await statementsOf(db.orm, () => dossierReport(db.orm.em.fork(), query));
+      console.log(
+        `| ${fmt(size)} | ${years} | ${fmt(loadS, 1)} | ${fmt(hub)} | ${fmt(raw)} | ${fmt(hub / raw, 2)} | ${agree ? 'yes' : 'NO'} | ${statements} |`,
+      );
+      if (size === sizes[sizes.length - 1]) {
+        const inc = await incremental(pg, changed, size);
+        console.log(
+          `\nIncremental sync of ${fmt(changed)} changed dossiers on ${fmt(size)} rows, batches of 1,000: ${fmt(inc.withTriggers)} ms with the report table kept current in the same statements, ${fmt(inc.without)} ms without (report table upkeep ≈ ${fmt(inc.withTriggers - inc.without)} ms).`,
+        );
+      }
+    } finally {
+      await pg.end();
+      await db.drop();
+    }
+  }
+}
