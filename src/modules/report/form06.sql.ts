@@ -54,13 +54,13 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 function keySql(groupBy: ReportGrouping): string {
   switch (groupBy) {
     case 'AGENCY':
-      return 'b.agency_code';
+      return 'x.agency_code';
     case 'SECTOR':
-      return 'b.sector_code';
+      return 'l.sector_code';
     case 'LEVEL':
-      return 'b.level';
+      return 'ag.level';
     case 'PROCEDURE':
-      return 'b.procedure_code';
+      return 'coalesce(l.national_code, x.national_code)';
   }
 }
 
@@ -105,25 +105,30 @@ export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
   list(f.procedure, 'coalesce(l.national_code, x.national_code)');
   list(f.channel, 'x.channel');
 
-  const within = withinDeadlineSql(q.rule, 'b', 'p.t');
-  const cls = classColumn(q.rule, 'b');
+  const within = withinDeadlineSql(q.rule, 'x', 'p.t');
+  const cls = classColumn(q.rule, 'x');
+  // Each figure is a condition on one fact row; the dates are stored as local days, so these
+  // are plain comparisons, cheap enough to write out in every figure.
+  const COUNTED = 'x.received and x.accepted_day <= p.t and (x.end_day is null or x.end_day >= p.f)';
+  const OPEN = 'x.end_day is null or x.end_day > p.t';
+  const REFUSED = 'x.refused and x.applied_day between p.f and p.t';
   const flags: Record<Figure, string> = {
-    received: 'b.c',
-    carriedOver: 'b.c and b.accepted_day < p.f',
-    newOnline: `b.c and b.accepted_day >= p.f and b.channel = 'ONLINE'`,
-    newDirect: `b.c and b.accepted_day >= p.f and b.channel = 'DIRECT'`,
-    newPostal: `b.c and b.accepted_day >= p.f and b.channel = 'POSTAL'`,
-    resolved: `b.c and b.end_kind = 'COMPLETED' and b.end_day <= p.t`,
-    resolvedEarly: `b.c and b.end_kind = 'COMPLETED' and b.end_day <= p.t and ${cls} = 'EARLY'`,
-    resolvedOnTime: `b.c and b.end_kind = 'COMPLETED' and b.end_day <= p.t and ${cls} = 'ON_TIME'`,
-    resolvedLate: `b.c and b.end_kind = 'COMPLETED' and b.end_day <= p.t and ${cls} = 'LATE'`,
-    withdrawn: `b.c and b.end_kind = 'WITHDRAWN' and b.end_day <= p.t`,
-    inProgress: 'b.c and b.open',
-    inProgressWithinDeadline: `b.c and b.open and ${within}`,
-    inProgressOverdue: `b.c and b.open and not ${within}`,
-    waitingSupplement: 'b.c and b.open and coalesce(b.waiting_days @> p.t, false)',
-    refusedAtReception: 'b.r',
-    undated: 'b.c and b.due_at is null',
+    received: `(${COUNTED})`,
+    carriedOver: `(${COUNTED}) and x.accepted_day < p.f`,
+    newOnline: `(${COUNTED}) and x.accepted_day >= p.f and x.channel = 'ONLINE'`,
+    newDirect: `(${COUNTED}) and x.accepted_day >= p.f and x.channel = 'DIRECT'`,
+    newPostal: `(${COUNTED}) and x.accepted_day >= p.f and x.channel = 'POSTAL'`,
+    resolved: `(${COUNTED}) and x.end_kind = 'COMPLETED' and x.end_day <= p.t`,
+    resolvedEarly: `(${COUNTED}) and x.end_kind = 'COMPLETED' and x.end_day <= p.t and ${cls} = 'EARLY'`,
+    resolvedOnTime: `(${COUNTED}) and x.end_kind = 'COMPLETED' and x.end_day <= p.t and ${cls} = 'ON_TIME'`,
+    resolvedLate: `(${COUNTED}) and x.end_kind = 'COMPLETED' and x.end_day <= p.t and ${cls} = 'LATE'`,
+    withdrawn: `(${COUNTED}) and x.end_kind = 'WITHDRAWN' and x.end_day <= p.t`,
+    inProgress: `(${COUNTED}) and (${OPEN})`,
+    inProgressWithinDeadline: `(${COUNTED}) and (${OPEN}) and ${within}`,
+    inProgressOverdue: `(${COUNTED}) and (${OPEN}) and not ${within}`,
+    waitingSupplement: `(${COUNTED}) and (${OPEN}) and coalesce(x.waiting_days @> p.t, false)`,
+    refusedAtReception: `(${REFUSED})`,
+    undated: `(${COUNTED}) and x.due_at is null`,
   };
   const flagColumns = FIGURES.map((k) => `(${flags[k]}) as ${snake(k)}`).join(',\n      ');
   const sums = FIGURES.map((k) => `count(*) filter (where ${snake(k)})::int as "${k}"`).join(',\n    ');
@@ -136,30 +141,26 @@ export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
     : `keyed as (select coalesce(fl.group_key, '${UNKNOWN_KEY}') as key, fl.* from flagged fl)`;
   const up = rolled
     ? `, up(descendant, ancestor, path) as (
-      select d.code, d.code, array[d.code] from (select distinct agency_code as code from base where agency_code is not null) d
+      select d.code, d.code, array[d.code] from (select distinct agency_code as code from flagged where agency_code is not null) d
       union all
       select up.descendant, a.parent_code, up.path || a.parent_code from up join agencies a on a.code = up.ancestor
       where a.parent_code is not null and not a.parent_code = any(up.path))`
     : '';
 
+  // Only the joins the grouping or the filter needs: form 06 by agency reads dossier_fact alone.
+  const needsListing =
+    q.groupBy === 'SECTOR' || q.groupBy === 'PROCEDURE' || Boolean(f.sector || f.procedure);
+  const needsAgency = q.groupBy === 'LEVEL' || Boolean(f.level);
   const sql = `with recursive p as (select ?::date as f, ?::date as t),
     agencies as (${AGENCY_VIEW_SQL})${scope},
-    base as (
-      select x.*, l.sector_code, coalesce(l.national_code, x.national_code) as procedure_code, ag.level,
-        (x.received and x.accepted_day <= p.t and (x.end_day is null or x.end_day >= p.f)) as c,
-        (x.refused and x.applied_day between p.f and p.t) as r,
-        (x.end_day is null or x.end_day > p.t) as open
-      from dossier_fact x cross join p
-      left join provincial_listing l on l.code = x.listing_code
-      left join agencies ag on ag.code = x.agency_code
-      where ((x.received and x.accepted_day <= p.t and (x.end_day is null or x.end_day >= p.f))
-        or (x.refused and x.applied_day between p.f and p.t))${where.map((w) => ` and ${w}`).join('')}
-    )${up},
     flagged as (
-      select b.agency_code, ${keySql(q.groupBy)} as group_key,
+      select x.agency_code, ${keySql(q.groupBy)} as group_key,
       ${flagColumns}
-      from base b cross join p
-    ),
+      from dossier_fact x cross join p
+      ${needsListing ? 'left join provincial_listing l on l.code = x.listing_code' : ''}
+      ${needsAgency ? 'left join agencies ag on ag.code = x.agency_code' : ''}
+      where ((${COUNTED}) or (${REFUSED}))${where.map((w) => ` and ${w}`).join('')}
+    )${up},
     ${keyed},
     r as (select key, ${sums} from keyed group by key)
     select * from (
