@@ -152,6 +152,36 @@ describe('planProgress(year: 2020) on the seeded simulator', () => {
     expect(indicator(7, 'processingTime.shorter').denominator).toBe(activeListings().length);
   });
 
+  it("tasks 1, 3 and 5 equal what the graph's findings query returns for the same agency", async () => {
+    const count = async (filter: Record<string, unknown>) => {
+      const res = await p.hub.gql<{ findings: { totalCount: number } }>(
+        'query($f: FindingFilter) { findings(first: 1, filter: $f) { totalCount } }',
+        { f: { status: ['OPEN', 'ACKNOWLEDGED', 'WONT_FIX', 'REOPENED'], ...filter } },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.findings.totalCount;
+    };
+    expect(indicator(1, 'publication.lateFindings').value).toBe(await count({ kind: ['PUBLICATION_LATE'] }));
+    const procedureKinds = [
+      'MISSING_IN_PROVINCE',
+      'MISSING_IN_NATIONAL',
+      'ABOLISHED_BUT_LISTED',
+      'NAME_MISMATCH',
+      'PROCESSING_TIME_MISMATCH',
+      'FEE_MISMATCH',
+      'LEVEL_MISMATCH',
+      'ONLINE_LEVEL_MISMATCH',
+      'LEGAL_BASIS_MISMATCH',
+      'PUBLICATION_LATE',
+      'DUPLICATE_LISTING',
+    ];
+    expect(indicator(3, 'portals.openFindings').value).toBe(await count({ kind: procedureKinds }));
+    const agency = '000.00.12.H21';
+    const scoped = await progress({ year: 2020, agency });
+    const t3 = scoped.tasks.find((t) => t.task.number === 3)!.indicators[0]!;
+    expect(t3.value).toBe(await count({ kind: procedureKinds, agency: [agency] }));
+  });
+
   it('task 1: listings decided in 2020 within 5 working days are those without a PUBLICATION_LATE finding', () => {
     const onTime = indicator(1, 'publication.onTime');
     const late = manifest()

@@ -1,15 +1,18 @@
 /**
- * Indicators read from the consistency findings (issue 10's `finding` table): their open
- * count in scope. Before any check run has succeeded there are no findings to trust, so
- * these are NOT_MEASURABLE then, never 0.
+ * Indicators read from the consistency findings through the check module's public
+ * surface (issue 10): the open findings (every status but RESOLVED) of the agencies in
+ * scope, as the graph's `findings` filter selects them. Before any check run has
+ * succeeded there are no findings to trust, so these are NOT_MEASURABLE then, never 0.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../../../db/sql';
-import { agencyInScope, listingInScope, OPEN_FINDING, scopeParams } from './sql';
+import { FINDING_STATUSES, type FindingKind } from '../../../domain/finding';
+import { type FindingFilter, findingsForExport } from '../../check';
+import { listingInScope, scopeParams } from './sql';
 import type { Figure, IndicatorInput } from './types';
 
 /** Kinds about a procedure or listing (not dossiers or feedback): "the portals agree". */
-export const PROCEDURE_FINDING_KINDS = [
+export const PROCEDURE_FINDING_KINDS: FindingKind[] = [
   'MISSING_IN_PROVINCE',
   'MISSING_IN_NATIONAL',
   'ABOLISHED_BUT_LISTED',
@@ -21,7 +24,9 @@ export const PROCEDURE_FINDING_KINDS = [
   'LEGAL_BASIS_MISMATCH',
   'PUBLICATION_LATE',
   'DUPLICATE_LISTING',
-] as const;
+];
+
+const OPEN = FINDING_STATUSES.filter((s) => s !== 'RESOLVED');
 
 async function checksHaveRun(em: EntityManager): Promise<boolean> {
   const [row] = await query<{ n: number }>(
@@ -31,25 +36,23 @@ async function checksHaveRun(em: EntityManager): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-async function openByKind(input: IndicatorInput, kinds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await query<{ kind: string; n: number }>(
-    input.em,
-    `select kind, count(*)::int as n from finding
-      where ${OPEN_FINDING} and kind = any(?::text[]) and ${agencyInScope('agency_code')}
-      group by kind order by kind`,
-    [[...kinds], ...scopeParams(input.scope)],
-  );
-  return new Map(rows.map((r) => [r.kind, r.n]));
+function openFindings(input: IndicatorInput, filter: Omit<FindingFilter, 'status' | 'agency'>) {
+  return findingsForExport(input.em, { ...filter, status: OPEN, agency: input.scope });
 }
 
-function countFigure(counts: Map<string, number>): Figure {
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+async function countByKind(input: IndicatorInput, kinds: FindingKind[]): Promise<Figure> {
+  if (!(await checksHaveRun(input.em))) return NOT_MEASURED;
+  const counts = new Map<string, number>();
+  for (const f of await openFindings(input, { kind: kinds }))
+    counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  const sorted = [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
+  const total = sorted.reduce((n, [, c]) => n + c, 0);
   return {
     value: total,
     numerator: total,
     denominator: null,
-    detail: counts.size ? [...counts].map(([k, n]) => `${k} ${n}`).join(', ') : null,
-    parts: [...counts].map(([label, n]) => ({ label, value: n, numerator: n, denominator: null })),
+    detail: sorted.length ? sorted.map(([k, n]) => `${k} ${n}`).join(', ') : null,
+    parts: sorted.map(([label, n]) => ({ label, value: n, numerator: n, denominator: null })),
   };
 }
 
@@ -60,28 +63,24 @@ const NOT_MEASURED: Figure = {
   detail: 'no check run has succeeded yet',
 };
 
-export async function publicationLateFindings(input: IndicatorInput): Promise<Figure> {
-  if (!(await checksHaveRun(input.em))) return NOT_MEASURED;
-  return countFigure(await openByKind(input, ['PUBLICATION_LATE']));
-}
+/** Task 1: open PUBLICATION_LATE findings. */
+export const publicationLateFindings = (input: IndicatorInput) => countByKind(input, ['PUBLICATION_LATE']);
 
-export async function portalsOpenFindings(input: IndicatorInput): Promise<Figure> {
-  if (!(await checksHaveRun(input.em))) return NOT_MEASURED;
-  return countFigure(await openByKind(input, PROCEDURE_FINDING_KINDS));
-}
+/** Tasks 3 and 5: open procedure findings, by kind. */
+export const portalsOpenFindings = (input: IndicatorInput) => countByKind(input, PROCEDURE_FINDING_KINDS);
 
-/** Active listings whose time is shorter than every national one: open INFO processing-time findings. */
+/** Task 7: active listings whose time is shorter than every national one (open INFO processing-time findings). */
 export async function processingTimeShorter(input: IndicatorInput): Promise<Figure> {
   if (!(await checksHaveRun(input.em))) return NOT_MEASURED;
+  const shorterCodes = (
+    await openFindings(input, { kind: ['PROCESSING_TIME_MISMATCH'], severity: ['INFO'] })
+  ).map((f) => f.subjectCode);
   const [row] = await query<{ shorter: number; listings: number }>(
     input.em,
-    `select count(*) filter (where exists (
-              select 1 from finding f where f.kind = 'PROCESSING_TIME_MISMATCH' and f.severity = 'INFO'
-                and f.${OPEN_FINDING} and f.subject_code = l.code))::int as shorter,
-            count(*)::int as listings
+    `select count(*) filter (where l.code = any(?::text[]))::int as shorter, count(*)::int as listings
        from provincial_listing l
       where l.deleted_at is null and l.active and ${listingInScope('l')}`,
-    scopeParams(input.scope),
+    [shorterCodes, ...scopeParams(input.scope)],
   );
   const { shorter, listings } = row!;
   return { value: listings ? shorter / listings : null, numerator: shorter, denominator: listings };

@@ -10,10 +10,5 @@ export const inPeriod = (expr: string): string => `${localDay(expr)} between ?::
 export const listingInScope = (alias: string): string =>
   `(?::text[] is null or ${alias}.agency_codes && ?::text[])`;
 
-/** A row whose agency column is in scope: binds the scope twice. */
-export const agencyInScope = (column: string): string => `(?::text[] is null or ${column} = any(?::text[]))`;
 
 export const scopeParams = (scope: string[] | null): unknown[] => [scope, scope];
-
-/** Statuses of a finding still standing: every one but RESOLVED (as the check module exports them). */
-export const OPEN_FINDING = `status <> 'RESOLVED'`;
