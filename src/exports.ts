@@ -6,10 +6,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Orm } from './db/orm';
+import { HubError } from './domain/errors';
 import { FINDING_KINDS, FINDING_STATUSES, SEVERITIES } from './domain/finding';
 import { authenticate } from './graph/auth';
 import { badInput, codedError } from './graph/errors';
 import { type FindingFilter, findingsForExport, findingsXlsx } from './modules/check';
+import {
+  agencyTitle,
+  dossierReport,
+  form06Xlsx,
+  ReportGrouping,
+  resolvePeriod,
+  TimelinessRule,
+} from './modules/report';
 
 export const EXPORT_PATH = '/export/';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -49,7 +58,39 @@ function day(at: Date): string {
   return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10); // Asia/Ho_Chi_Minh
 }
 
+/** Form 06 as `hub report dossiers --format xlsx` writes it, for the console's pickers. */
+async function sendForm06(res: ServerResponse, params: URLSearchParams, orm: Orm): Promise<void> {
+  const period = resolvePeriod({
+    period: params.get('period') ?? undefined,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+  });
+  const groupBy = listParam(params, 'groupBy', Object.values(ReportGrouping))?.[0] ?? ReportGrouping.AGENCY;
+  const rule = listParam(params, 'rule', Object.values(TimelinessRule))?.[0] ?? TimelinessRule.PROVINCIAL;
+  const em = orm.em.fork();
+  const report = await dossierReport(em, {
+    period,
+    groupBy,
+    rule,
+    rollUp: params.get('rollUp') === '1',
+    filter: null,
+  });
+  const now = new Date();
+  const body = await form06Xlsx(report, { agencyTitle: await agencyTitle(em, null), generatedAt: now });
+  res.writeHead(200, {
+    'content-type': XLSX,
+    'content-disposition': `attachment; filename="bieu-06-${report.from}-${report.to}.xlsx"`,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
 function sendError(res: ServerResponse, e: unknown): void {
+  // A HubError that names a graph code is the caller's to see, as the graph would show it.
+  if (e instanceof HubError && e.graphCode) {
+    sendError(res, codedError(e.graphCode, e.message));
+    return;
+  }
   if (!(e instanceof GraphQLError)) throw e;
   const http = e.extensions.http as { status?: number } | undefined;
   const { http: _hidden, ...extensions } = e.extensions;
@@ -68,7 +109,9 @@ export async function serveExport(
     authenticate(req.headers['x-api-key'] as string | undefined, deps.adminKey);
     if (req.method !== 'GET') throw codedError('BAD_USER_INPUT', 'exports are read with GET');
     const name = url.pathname.slice(EXPORT_PATH.length);
-    if (name !== 'findings.xlsx') throw codedError('NOT_FOUND', `no export ${name}; there is findings.xlsx`);
+    if (name === 'dossier-report.xlsx') return await sendForm06(res, url.searchParams, deps.orm);
+    if (name !== 'findings.xlsx')
+      throw codedError('NOT_FOUND', `no export ${name}; there are findings.xlsx and dossier-report.xlsx`);
     const findings = await findingsForExport(deps.orm.em.fork(), findingFilterFromQuery(url.searchParams));
     const now = new Date();
     const shown = [...url.searchParams].filter(([k]) =>

@@ -2,6 +2,8 @@
  * The Reports page in Chromium over a synced simulated province: form 06 follows the
  * period picked, its total row and charts change with it, and the figures are the graph's.
  */
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Province, syncedProvince } from '../modules/dossier/setup';
@@ -87,6 +89,20 @@ describe('the Reports page', () => {
     expect(await totalCell(2)).not.toBe(before);
     expect(await page.getByTestId('report-period').textContent()).toContain(`01/01/${year} – 31/03/${year}`);
     await expect.poll(() => page.locator('[data-testid="monthly-chart"] tbody tr').count()).toBe(3);
+    // The xlsx of the same pickers, from the hub's export: the official form with this quarter's total.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải biểu 06 (Excel)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`bieu-06-${year}-01-01-${year}-03-31.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await download.path())!)) as never);
+    const sheet = book.getWorksheet('Biểu 06')!;
+    const totalRow = sheet
+      .getSheetValues()
+      .find((row) => Array.isArray(row) && row.includes('Tổng cộng')) as unknown[];
+    expect(totalRow).toBeDefined();
+    expect(totalRow).toContain(expected.received);
     await screenshot(page, '11-reports-quarter');
     await screenshot(page, '12-reports-quarter-full', { fullPage: true });
   });

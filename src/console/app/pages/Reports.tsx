@@ -1,6 +1,7 @@
 /** Reports: form 06 with period, grouping, rule and roll-up pickers, its charts and its export. */
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
+import { DownloadButton } from '../components/DownloadButton';
 import { QueryState } from '../components/QueryState';
 import { localDay } from '../format';
 import {
@@ -80,6 +81,10 @@ export function ReportsPage() {
           />
           {t('report.rollUp')}
         </label>
+        <DownloadButton
+          href={`/export/dossier-report.xlsx?${new URLSearchParams({ period: periodText(period), groupBy, rule, ...(rollUp ? { rollUp: '1' } : {}) })}`}
+          label={t('report.download')}
+        />
       </form>
       <QueryState fetching={report.fetching} error={report.error} hasData={!!r}>
         {r && (
