@@ -10,5 +10,4 @@ export const inPeriod = (expr: string): string => `${localDay(expr)} between ?::
 export const listingInScope = (alias: string): string =>
   `(?::text[] is null or ${alias}.agency_codes && ?::text[])`;
 
-
 export const scopeParams = (scope: string[] | null): unknown[] => [scope, scope];
