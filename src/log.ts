@@ -3,7 +3,9 @@
  * known sensitive keys are redacted here as a last line of defence, but callers must not
  * pass them in the first place.
  */
-import pino, { type Logger } from 'pino';
+import { isatty } from 'node:tty';
+import pino, { type Logger, type LoggerOptions } from 'pino';
+import pretty from 'pino-pretty';
 import { errorCodeOf } from './domain/errors';
 
 export type { Logger };
@@ -39,20 +41,37 @@ const REDACT = [
 
 let root: Logger | null = null;
 
-/** `stderr`: for commands whose stdout is their answer (`hub sync` prints JSON there). */
+/**
+ * `stderr`: for commands whose stdout is their answer (`hub sync` prints JSON there). On a
+ * terminal the lines are pino-pretty's (colours, local time); anywhere else one JSON object
+ * per line, for log collectors. Both are written synchronously: nothing is lost at exit.
+ */
 export function createLogger(
   level = process.env.LOG_LEVEL ?? 'info',
   to: 'stdout' | 'stderr' = 'stdout',
 ): Logger {
+  const fd = to === 'stderr' ? 2 : 1;
+  const options: LoggerOptions = {
+    level,
+    base: { service: 'tthc-hub' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACT, censor: '[redacted]' },
+  };
+  if (isatty(fd)) {
+    return pino(
+      options,
+      pretty({
+        destination: fd,
+        sync: true,
+        colorize: true,
+        ignore: 'pid,hostname,service',
+        translateTime: 'SYS:HH:MM:ss.l',
+      }),
+    );
+  }
   return pino(
-    {
-      level,
-      base: { service: 'tthc-hub' },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACT, censor: '[redacted]' },
-      formatters: { level: (label) => ({ level: label }) },
-    },
-    pino.destination({ fd: to === 'stderr' ? 2 : 1, sync: true }),
+    { ...options, formatters: { level: (label) => ({ level: label }) } },
+    pino.destination({ fd, sync: true }),
   );
 }
 

@@ -11,6 +11,7 @@ import { errorCodeOf as codeOf } from '../domain/errors';
 import type { Source } from '../domain/model';
 import { type Logger, logFailure } from '../log';
 import { finishRun, heartbeat, startRun } from './ledger';
+import { decideMode } from './mode';
 import {
   type SyncCounts,
   type SyncMode,
@@ -76,7 +77,12 @@ export async function runSync(
 ): Promise<RunSummary> {
   const { orm, log, connector } = deps;
   const source = connector.source;
-  const requestedMode: SyncMode = options.full ? 'FULL' : 'INCREMENTAL';
+  const requestedMode: SyncMode = await decideMode(
+    orm,
+    source,
+    connector.streams.map((s) => s.name),
+    Boolean(options.full),
+  );
   const runId = await startRun(orm, {
     source,
     mode: requestedMode,
@@ -136,9 +142,6 @@ export async function runSync(
         });
         for (const [k, v] of Object.entries(r.counts)) summary.counts[k as keyof SyncCounts] += v;
         summary.cursorAfter[stream.name] = r.cursorAfter;
-        // Catalogues without a cursor are always read whole; only a cursor-bearing stream's
-        // full walk (first run, resumed walk, or --full) makes the run a FULL one.
-        if (plan.full && r.cursorAfter !== null) summary.mode = 'FULL';
         if (r.counts.inserted + r.counts.updated + r.counts.deleted > 0)
           summary.changedStreams.push(stream.name);
         const deletion = r.deletion as { held: boolean; vanished: number } | null;
