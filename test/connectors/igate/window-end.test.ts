@@ -11,8 +11,11 @@ import type { IgateSimulator } from '../../../connectors/sim/igate/simulator';
 import { connectorConfig, startSmallSim } from './support';
 
 const DAY = 86_400_000;
-/** Longer than the walk over the whole timeline takes, so it reaches the present within it. */
-const LAG_MS = 300;
+/**
+ * Longer than the walk over the whole timeline takes, so it reaches the present within it,
+ * with room for a loaded machine (at 300 ms the first test's precondition failed under load).
+ */
+const LAG_MS = 1500;
 
 let sim: IgateSimulator;
 let client: IgateClient;
