@@ -11,6 +11,7 @@ import { Migration20261201100000_calendar } from './Migration20261201100000_cale
 import { Migration20261201100100_findings } from './Migration20261201100100_findings';
 import { Migration20261201100200_record_history } from './Migration20261201100200_record_history';
 import { Migration20261201110000_dossier_fact } from './Migration20261201110000_dossier_fact';
+import { Migration20261201120000_api_keys } from './Migration20261201120000_api_keys';
 import { Migration20261201130000_plan } from './Migration20261201130000_plan';
 
 export const migrationsList: MigrationObject[] = [
@@ -22,5 +23,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201100100_findings', class: Migration20261201100100_findings },
   { name: 'Migration20261201100200_record_history', class: Migration20261201100200_record_history },
   { name: 'Migration20261201110000_dossier_fact', class: Migration20261201110000_dossier_fact },
+  { name: 'Migration20261201120000_api_keys', class: Migration20261201120000_api_keys },
   { name: 'Migration20261201130000_plan', class: Migration20261201130000_plan },
 ];

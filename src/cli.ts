@@ -22,6 +22,9 @@ const USAGE = `usage: hub <command>
   check [--format csv|xlsx --out FILE]   run the consistency checks now (JSON summary; exit 1 when the run failed)
                                          and write the open findings to FILE
   migrate                                apply database migrations
+  keys create --role ROLE --name N [--pii] [--metrics] [--agency CODE] [--rate N]
+                                         a stored API key (printed once, last line of stdout)
+  keys list | keys revoke --name N       the stored keys; revoke one (fails at once everywhere)
   simulate                               only the three simulated portals, for trying connectors
   report dossiers (--period 2020-Q1 | --from D --to D) [--by agency|sector|level|procedure]
          [--rule provincial|national] [--roll-up] [--agency CODE] [--format json|csv|xlsx] [--out FILE]
@@ -64,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
       return commands().simulateCommand(config, log);
     case 'plan':
       return commands().planCommand(config, log, rest);
+    case 'keys':
+      return commands().keysCommand(config, log, rest);
     case 'check': {
       const { values } = parseArgs({
         args: rest,
@@ -74,9 +79,6 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'report':
       return commands().reportCommand(config, log, rest);
-    case 'keys':
-      process.stderr.write(`hub ${command}: not available in this version yet\n`);
-      return 2;
     default:
       process.stderr.write(`hub: unknown command "${command}"\n\n${USAGE}`);
       return 2;

@@ -13,6 +13,44 @@ export interface UpstreamTuning {
   concurrency: number;
 }
 
+/** The graph's abuse limits (src/graph/limits). */
+export interface GraphLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxFields: number;
+  maxCost: number;
+  /** Operations in one HTTP batch. */
+  maxBatch: number;
+  maxBodyBytes: number;
+  /** Lexer tokens in one document (graphql-js stops parsing past it). */
+  maxTokens: number;
+  /** PostgreSQL statement_timeout for the graph's statements, in ms. */
+  statementTimeoutMs: number;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  jwksUrl: string;
+  audience: string | null;
+  /** Claim holding the hub role (a string or a list: the highest hub role in it wins). */
+  roleClaim: string;
+  /** Claim holding the agency code the token is limited to, when present. */
+  agencyClaim: string;
+  /** Claim that, when true (or listing `pii`), grants personal data. */
+  piiClaim: string;
+}
+
+export interface SecurityConfig {
+  /** HUB_ADMIN_KEY_PII=1: the bootstrap key sees personal data (no key does by default). */
+  adminPii: boolean;
+  /** Cost units a minute for stored keys made without --rate. */
+  defaultRatePerMinute: number;
+  limits: GraphLimits;
+  oidc: OidcConfig | null;
+  /** A loopback-only listener for /metrics without a key; null for none. */
+  metricsPort: number | null;
+}
+
 export interface HubConfig {
   databaseUrl: string | null;
   databaseReadUrl: string | null;
@@ -34,6 +72,7 @@ export interface HubConfig {
   pakn: { url: string | null; apiKey: string };
   upstream: UpstreamTuning;
   schedules: { national: string | null; igate: string | null; pakn: string | null; checks: string | null };
+  security: SecurityConfig;
   sourceStaleAfterMs: number;
   runAbandonedAfterMs: number;
   deleteGuardPercent: number;
@@ -179,6 +218,37 @@ export function redactUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
 }
 
+function readSecurity(r: Reader): SecurityConfig {
+  const issuer = r.url('OIDC_ISSUER', ['http:', 'https:']);
+  const jwksUrl = r.url('OIDC_JWKS_URL', ['http:', 'https:']);
+  const metricsPort = r.int('METRICS_PORT', 0, 0, 65535);
+  return {
+    adminPii: r.flag('HUB_ADMIN_KEY_PII', false),
+    defaultRatePerMinute: r.int('HUB_KEY_RATE_PER_MINUTE', 100_000, 1, 1_000_000_000),
+    limits: {
+      maxDepth: r.int('GRAPH_MAX_DEPTH', 15, 2, 100),
+      maxAliases: r.int('GRAPH_MAX_ALIASES', 50, 0, 10_000),
+      maxFields: r.int('GRAPH_MAX_FIELDS', 1000, 10, 100_000),
+      maxCost: r.int('GRAPH_MAX_COST', 25_000, 10, 100_000_000),
+      maxBatch: r.int('GRAPH_MAX_BATCH', 10, 1, 1000),
+      maxBodyBytes: r.int('GRAPH_MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxTokens: r.int('GRAPH_MAX_TOKENS', 20_000, 100, 1_000_000),
+      statementTimeoutMs: r.duration('GRAPH_STATEMENT_TIMEOUT', '15s'),
+    },
+    oidc: issuer
+      ? {
+          issuer,
+          jwksUrl: jwksUrl ?? `${issuer}/protocol/openid-connect/certs`,
+          audience: r.optional('OIDC_AUDIENCE'),
+          roleClaim: r.string('OIDC_ROLE_CLAIM', 'hub_role'),
+          agencyClaim: r.string('OIDC_AGENCY_CLAIM', 'hub_agency'),
+          piiClaim: r.string('OIDC_PII_CLAIM', 'hub_pii'),
+        }
+      : null,
+    metricsPort: metricsPort === 0 ? null : metricsPort,
+  };
+}
+
 export function loadConfig(env: Env = process.env): HubConfig {
   const r = new Reader(env);
   const national = r.url('NATIONAL_URL', ['http:', 'https:']);
@@ -196,7 +266,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     embeddedPgPort: r.int('EMBEDDED_PG_PORT', 54329, 1, 65535),
     dataDir: r.string('HUB_DATA_DIR', '.data'),
     port: r.int('PORT', 4000, 0, 65535),
-    host: r.string('HOST', '0.0.0.0'),
+    // Simulated mode is a demo on someone's machine: reachable from that machine only.
+    host: r.string('HOST', simulate ? '127.0.0.1' : '0.0.0.0'),
     role: r.oneOf('HUB_ROLE', 'all', ['all', 'api', 'worker'] as const),
     adminKey: r.optional('HUB_ADMIN_KEY'),
     simulate,
@@ -223,6 +294,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       pakn: r.schedule('SYNC_SCHEDULE_PAKN', '0 5-59/15 * * * *'),
       checks: r.schedule('CHECK_SCHEDULE', '0 30 2 * * *'),
     },
+    security: readSecurity(r),
     sourceStaleAfterMs: r.duration('SOURCE_STALE_AFTER', '26h'),
     runAbandonedAfterMs: r.duration('SYNC_RUN_TIMEOUT', '2m'),
     deleteGuardPercent: r.number('DELETE_GUARD_PERCENT', 20, 0, 100),

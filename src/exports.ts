@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { Orm } from './db/orm';
 import { HubError } from './domain/errors';
 import { FINDING_KINDS, FINDING_STATUSES, SEVERITIES } from './domain/finding';
-import { authenticate } from './graph/auth';
+import { hasCapability, type Principal, type Scope } from './graph/auth';
 import { badInput, codedError } from './graph/errors';
 import { type FindingFilter, findingsForExport, findingsXlsx } from './modules/check';
 import {
@@ -103,16 +103,31 @@ export async function serveExport(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  deps: { orm: Orm; adminKey: string },
+  deps: { orm: Orm; caller: (req: IncomingMessage) => Promise<{ principal: Principal; scope: Scope }> },
 ): Promise<void> {
   try {
-    authenticate(req.headers['x-api-key'] as string | undefined, deps.adminKey);
+    // The graph's rules: findings need a role that reads them; an agency key gets its own.
+    const { principal, scope: caller } = await deps.caller(req);
     if (req.method !== 'GET') throw codedError('BAD_USER_INPUT', 'exports are read with GET');
     const name = url.pathname.slice(EXPORT_PATH.length);
-    if (name === 'dossier-report.xlsx') return await sendForm06(res, url.searchParams, deps.orm);
+    if (name === 'dossier-report.xlsx') {
+      // Form 06 over HTTP has no agency scope yet: a key limited to an agency uses the graph's dossierReport.
+      if (caller.agencyCodes)
+        throw codedError(
+          'FORBIDDEN',
+          "an agency-limited key reads form 06 through the graph's dossierReport",
+        );
+      return await sendForm06(res, url.searchParams, deps.orm);
+    }
     if (name !== 'findings.xlsx')
       throw codedError('NOT_FOUND', `no export ${name}; there are findings.xlsx and dossier-report.xlsx`);
-    const findings = await findingsForExport(deps.orm.em.fork(), findingFilterFromQuery(url.searchParams));
+    if (!hasCapability(principal.role, 'findings'))
+      throw codedError('FORBIDDEN', `findings are not available to the ${principal.role} role`);
+    const findings = await findingsForExport(
+      deps.orm.em.fork(),
+      findingFilterFromQuery(url.searchParams),
+      caller.agencyCodes,
+    );
     const now = new Date();
     const shown = [...url.searchParams].filter(([k]) =>
       ['kind', 'severity', 'status', 'agency', 'sector'].includes(k),

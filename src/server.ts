@@ -8,20 +8,24 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import type { GraphQLError } from 'graphql';
+import type { GraphLimits } from './config';
 import { CONSOLE_PATH, serveConsole } from './console-assets';
 import type { Orm } from './db/orm';
 import { cancelScope, runInStatementScope, StatementScope } from './db/statement-scope';
 import { EXPORT_PATH, serveExport } from './exports';
-import { authenticate } from './graph/auth';
+import { type AuthOptions, authenticate, oidcVerifier, type Principal, scopeOf } from './graph/auth';
 import type { GraphContext, HubServices } from './graph/context';
 import { formatError } from './graph/errors';
 import { graphiqlAsset, graphiqlPage } from './graph/graphiql';
+import { guardPlugin } from './graph/limits';
+import { errorBody, isLoopback, requestIdOf, stampRequestId } from './graph/request';
 import { guardSchema, RequestBudget } from './graph/request-budget';
 import { hubSchema } from './graph/schema';
 import type { Logger } from './log';
 import { metricsText } from './metrics';
-
-const MAX_BODY = 1024 * 1024;
+import { descendantsOf } from './modules/agency';
+import { chargeCost, findLiveKey } from './modules/keys';
 
 export interface HubServer {
   url: string;
@@ -35,19 +39,26 @@ export interface HubServer {
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
-export async function createApollo(log: Logger): Promise<ApolloServer<GraphContext>> {
+export async function createApollo(log: Logger, limits: GraphLimits): Promise<ApolloServer<GraphContext>> {
   const apollo = new ApolloServer<GraphContext>({
     schema: guardSchema(await hubSchema()),
-    formatError: formatError(log),
+    formatError: formatError(),
     includeStacktraceInErrorResponses: false,
+    // On for the schema; per role in guardPlugin (only roles with introspection get it).
     introspection: true,
     csrfPrevention: true,
+    allowBatchedHttpRequests: true,
+    parseOptions: { maxTokens: limits.maxTokens },
     // Apollo would answer SIGINT/SIGTERM by killing the process itself, cutting the hub's
     // shutdown (current page, database, embedded PostgreSQL) short; the hub stops it.
     stopOnTerminationSignals: false,
     // The graph sets no cache hints; Apollo's cache-control plugin would still wrap every
     // field's resolver to compute a policy nobody reads (a tenth of a list's CPU).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      guardPlugin(limits, log, chargeCost),
+    ],
   });
   await apollo.start();
   return apollo;
@@ -62,52 +73,79 @@ class BodyError extends Error {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+const tooLarge = (max: number) => new BodyError(413, `the request body is larger than ${max} bytes`);
+
+async function readBody(req: IncomingMessage, max: number): Promise<string> {
+  // Refused before reading when the client announces the size.
+  if (Number(req.headers['content-length'] ?? 0) > max) throw tooLarge(max);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new BodyError(413, `request body larger than ${MAX_BODY} bytes`);
+    if (size > max) throw tooLarge(max);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }
 
-function sendStopped(res: ServerResponse, budget: RequestBudget): void {
+function sendStopped(res: ServerResponse, budget: RequestBudget, requestId: string): void {
   if (res.headersSent) return;
   const e = budget.error();
-  sendJson(res, 503, { errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
+  sendJson(res, 503, errorBody(String(e.extensions.code), e.message, requestId));
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
 }
 
 export async function startServer(deps: {
   orm: Orm;
+  services: HubServices;
   /** The read replica's ORM (DATABASE_READ_URL), when there is one: reports read through it. */
   readOrm?: Orm | null;
-  services: HubServices;
   log: Logger;
   port: number;
   host: string;
   adminKey: string;
-  /** Pre-fill the key in GraphiQL (simulated mode only). */
+  /** Pre-fill the key in GraphiQL (simulated mode only, and only for a loopback client). */
   exposeKeyInGraphiql: boolean;
+  /** Verifies bearer tokens; by default OIDC as configured (or none). */
+  verifyToken?: AuthOptions['verifyToken'];
   /** Graph requests wait for this (the first sync) before they run. */
   ready?: Promise<unknown>;
   requestTimeoutMs?: number;
 }): Promise<HubServer> {
   const { orm, log } = deps;
-  const apollo = await createApollo(log);
+  const security = deps.services.config.security;
+  const limits = security.limits;
+  const apollo = await createApollo(log, limits);
+  const authOptions: AuthOptions = {
+    findKey: (key) => findLiveKey(orm.em.fork(), key),
+    adminKey: deps.adminKey,
+    adminPii: security.adminPii,
+    defaultRatePerMinute: security.defaultRatePerMinute,
+    verifyToken:
+      deps.verifyToken ??
+      (security.oidc ? oidcVerifier(security.oidc, log, security.defaultRatePerMinute) : null),
+  };
   const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const clientUrl = orm.config.get('clientUrl') as string;
   const inFlight = new Map<RequestBudget, Promise<unknown>>();
   let accepting = true;
 
   /** Runs the request under its budget: a timer, and a scope naming its SQL sessions. */
-  async function budgeted(req: IncomingMessage, res: ServerResponse, url: URL) {
+  async function budgeted(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
     const budget = new RequestBudget(requestTimeoutMs);
     if (!accepting) budget.stop('SHUTTING_DOWN');
     const scope = new StatementScope();
@@ -118,10 +156,10 @@ export async function startServer(deps: {
     });
     const stopped = new Promise<void>((resolve) => budget.onStop(resolve));
     const timer = setTimeout(() => budget.stop('REQUEST_TIMEOUT'), requestTimeoutMs);
-    const work = runInStatementScope(scope, () => graphql(req, res, url, budget));
+    const work = runInStatementScope(scope, () => graphql(req, res, url, budget, requestId));
     // A stopped request is answered at once; its execution, frozen by the budget, is dropped.
     const answered = Promise.race([work, stopped]).then(() => {
-      if (budget.stopped) sendStopped(res, budget);
+      if (budget.stopped) sendStopped(res, budget, requestId);
     });
     work.catch(() => {});
     inFlight.set(budget, answered);
@@ -133,14 +171,43 @@ export async function startServer(deps: {
     }
   }
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, budget: RequestBudget) {
+  /** A key limited to an agency sees it and every agency under it. */
+  const agencyTree = async (code: string) => (await descendantsOf(orm.em.fork(), [code])).get(code) ?? [code];
+  const credentialsOf = (req: IncomingMessage) => ({
+    apiKey: header(req, 'x-api-key'),
+    authorization: header(req, 'authorization'),
+  });
+
+  /** The caller, or null with the 401 already sent. */
+  async function callerOf(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    try {
+      return await authenticate(credentialsOf(req), authOptions);
+    } catch (e) {
+      if ((e as GraphQLError).extensions?.code !== 'UNAUTHENTICATED') throw e;
+      log.info({ event: 'unauthenticated', requestId, reason: (e as Error).message }, 'request refused');
+      sendJson(res, 401, errorBody('UNAUTHENTICATED', (e as Error).message, requestId), {
+        'www-authenticate': 'ApiKey header="X-API-Key"',
+      });
+      return null;
+    }
+  }
+
+  async function graphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    budget: RequestBudget,
+    requestId: string,
+  ) {
+    const principal = await callerOf(req, res, requestId);
+    if (!principal) return;
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     }
     let body: unknown;
     if (req.method === 'POST') {
-      const text = await readBody(req);
+      const text = await readBody(req, limits.maxBodyBytes);
       if ((headers.get('content-type') ?? '').includes('application/json')) {
         try {
           body = text ? JSON.parse(text) : {};
@@ -150,13 +217,21 @@ export async function startServer(deps: {
       } else {
         body = text;
       }
+      if (Array.isArray(body) && body.length > limits.maxBatch) {
+        const message = `a batch of ${body.length} operations is above the limit of ${limits.maxBatch}`;
+        const extra = { measure: 'batch', value: body.length, limit: limits.maxBatch };
+        return sendJson(res, 400, errorBody('QUERY_TOO_COMPLEX', message, requestId, extra));
+      }
     }
     if (deps.ready) await Promise.race([deps.ready, new Promise((r) => budget.onStop(() => r(null)))]);
-    if (budget.stopped) return sendStopped(res, budget);
+    if (budget.stopped) return sendStopped(res, budget, requestId);
+    const scope = await scopeOf(principal, agencyTree);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({
-        principal: authenticate(headers.get('x-api-key'), deps.adminKey),
+      context: async (): Promise<GraphContext> => ({
+        principal,
+        scope,
+        requestId,
         em: orm.em.fork(),
         readEm: deps.readOrm?.em.fork(),
         log,
@@ -167,21 +242,36 @@ export async function startServer(deps: {
     });
     // A cancelled request answers one coded error, not a pile of per-field ones and a
     // half-built body.
-    if (budget.stopped) return sendStopped(res, budget);
+    if (budget.stopped) return sendStopped(res, budget, requestId);
     res.statusCode = result.status ?? 200;
     for (const [k, v] of result.headers) res.setHeader(k, v);
     if (result.body.kind === 'complete') {
-      res.end(result.body.string);
+      res.end(stampRequestId(result.body.string, requestId));
     } else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  /** Ops endpoints need a key: any role for /readyz, the metrics grant for /metrics. */
+  async function opsAllowed(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    allowed: (p: Principal) => boolean,
+  ): Promise<boolean> {
+    const principal = await callerOf(req, res, requestId);
+    if (!principal) return false;
+    if (allowed(principal)) return true;
+    sendJson(res, 403, errorBody('FORBIDDEN', 'this key has no metrics grant', requestId));
+    return false;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
+      if (!(await opsAllowed(req, res, requestId, () => true))) return;
       try {
         await orm.em.fork().execute('select 1');
         return sendJson(res, 200, { status: 'ready' });
@@ -190,13 +280,22 @@ export async function startServer(deps: {
       }
     }
     if (url.pathname === '/metrics') {
+      if (!(await opsAllowed(req, res, requestId, (p) => p.metrics))) return;
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
       return res.end(await metricsText(orm));
     }
     if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) {
       return serveConsole(url.pathname, res);
     }
-    if (url.pathname.startsWith(EXPORT_PATH)) return serveExport(req, res, url, deps);
+    if (url.pathname.startsWith(EXPORT_PATH)) {
+      return serveExport(req, res, url, {
+        orm,
+        caller: async (r) => {
+          const principal = await authenticate(credentialsOf(r), authOptions);
+          return { principal, scope: await scopeOf(principal, agencyTree) };
+        },
+      });
+    }
     if (url.pathname.startsWith('/graphiql/')) {
       const asset = graphiqlAsset(url.pathname.slice('/graphiql/'.length));
       if (!asset) return sendJson(res, 404, { error: 'not found' });
@@ -210,24 +309,36 @@ export async function startServer(deps: {
         (req.headers.accept ?? '').includes('text/html');
       if (wantsPage || url.pathname === '/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(graphiqlPage({ apiKey: deps.exposeKeyInGraphiql ? deps.adminKey : null }));
+        const fill = deps.exposeKeyInGraphiql && isLoopback(req.socket.remoteAddress);
+        return res.end(graphiqlPage({ apiKey: fill ? deps.adminKey : null }));
       }
-      return budgeted(req, res, url);
+      return budgeted(req, res, url, requestId);
     }
     sendJson(res, 404, { error: 'not found: the graph is at /graphql' });
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e) => {
-      if (e instanceof BodyError)
-        return sendJson(res, e.status, {
-          errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }],
-        });
-      log.error({ event: 'http_error', err: { message: String(e?.message ?? e) } }, 'request failed');
+    const requestId = requestIdOf(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    handle(req, res, requestId).catch((e) => {
+      if (e instanceof BodyError) {
+        const large = e.status === 413;
+        // The rest of a refused body is not read: answer, then close the connection.
+        sendJson(
+          res,
+          e.status,
+          errorBody(large ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', e.message, requestId),
+          {
+            ...(large ? { connection: 'close' } : {}),
+          },
+        );
+        if (large) req.resume();
+        return;
+      }
+      const err = { message: String(e?.message ?? e) };
+      log.error({ event: 'http_error', requestId, err }, 'request failed');
       if (!res.headersSent)
-        sendJson(res, 500, {
-          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        });
+        sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error', requestId));
       else res.end();
     });
   });

@@ -30,10 +30,13 @@ describe('the HTTP server', () => {
     await db.drop();
   });
 
-  it('answers health, readiness and metrics', async () => {
+  it('answers health to anyone, readiness and metrics only with a key', async () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready' });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect((await fetch(`${base}/readyz`)).status).toBe(401);
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    const withKey = { headers: { 'x-api-key': TEST_KEY } };
+    expect(await (await fetch(`${base}/readyz`, withKey)).json()).toEqual({ status: 'ready' });
+    const metrics = await (await fetch(`${base}/metrics`, withKey)).text();
     expect(metrics).toContain('hub_up 1');
     expect(metrics).toContain('# TYPE hub_sync_runs_total counter');
   });

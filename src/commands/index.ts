@@ -1,4 +1,5 @@
 export { checkCommand } from './check';
+export { keysCommand } from './keys';
 export { migrateCommand } from './migrate';
 export { planCommand } from './plan';
 export { reportCommand } from './report';

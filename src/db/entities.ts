@@ -10,6 +10,8 @@ import { FindingEvent } from '../modules/check/finding-event.entity';
 import { RecordVersion } from '../modules/check/record-version.entity';
 import { Dossier } from '../modules/dossier/dossier.entity';
 import { Feedback } from '../modules/feedback/feedback.entity';
+import { ApiKey } from '../modules/keys/api-key.entity';
+import { RateWindow } from '../modules/keys/rate-window.entity';
 import { ProvincialListing } from '../modules/listing/provincial-listing.entity';
 import { Plan } from '../modules/plan/plan.entity';
 import { PlanTask } from '../modules/plan/plan-task.entity';
@@ -46,4 +48,6 @@ export const entities = [
   Plan,
   PlanTask,
   DossierFact,
+  ApiKey,
+  RateWindow,
 ];

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
-import type { Principal } from './auth';
+import type { Principal, Scope } from './auth';
 import type { RequestBudget } from './request-budget';
 
 /**
@@ -22,6 +22,12 @@ export interface GraphContext {
   /** A fork on the read replica (DATABASE_READ_URL) when one is configured: reports read there. */
   readEm?: EntityManager;
   principal: Principal;
+  /** The data the caller may see: apply `scope.agencyCodes` to every agency-owned list. */
+  scope: Scope;
+  /** Also in the X-Request-Id header and every error's extensions.requestId. */
+  requestId: string;
+  /** The operation's cost, once measured (src/graph/limits). */
+  cost?: number;
   log: Logger;
   services: HubServices;
   loaders: Map<string, DataLoader<unknown, unknown>>;

@@ -1,6 +1,7 @@
 /**
  * Coded errors. Every error a client sees carries `extensions.code`; anything unexpected is
- * logged here once and masked as INTERNAL_SERVER_ERROR, with no stack and no internals.
+ * masked as INTERNAL_SERVER_ERROR, with no stack and no internals, and logged once with the
+ * request id (src/graph/limits/plugin.ts `didEncounterErrors`).
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -21,6 +22,7 @@ export type ErrorCode =
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  QUERY_TOO_COMPLEX: 400,
   RATE_LIMITED: 429,
 };
 
@@ -57,15 +59,35 @@ const PASS_THROUGH = new Set([
   'SHUTTING_DOWN',
 ]);
 
-export function formatError(log: Logger) {
+// Variables that fail coercion come without a code from graphql-js: they are input errors.
+const isVariableError = (message: string, path: unknown) => !path && /^Variable "\$/.test(message);
+
+/** Whether a client sees the error as it is (coded, or a HubError with a graph code). */
+export function isClientError(error: GraphQLError): boolean {
+  const code = error.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) return true;
+  if (isVariableError(error.message, error.path)) return true;
+  const original = unwrapResolverError(error);
+  return original instanceof HubError && Boolean(original.graphCode);
+}
+
+/** Logs an unexpected error once, with what identifies the request, never its data. */
+export function logInternalError(log: Logger, error: unknown, where: Record<string, unknown>): void {
+  const original = unwrapResolverError(error) as Error;
+  log.error(
+    { event: 'graphql_internal_error', ...where, err: { name: original?.name, message: original?.message } },
+    'unexpected error in a resolver',
+  );
+}
+
+export function formatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    // Variables that fail coercion come without a code from graphql-js: they are input errors.
-    if (!formatted.path && /^Variable "\$/.test(formatted.message)) {
+    if (isVariableError(formatted.message, formatted.path)) {
       return {
         message: formatted.message,
         locations: formatted.locations,
@@ -82,14 +104,6 @@ export function formatError(log: Logger) {
         extensions: { code: original.graphCode },
       };
     }
-    log.error(
-      {
-        event: 'graphql_internal_error',
-        path: formatted.path,
-        err: { name: original?.name, message: original?.message },
-      },
-      'unexpected error in a resolver',
-    );
     return {
       message: 'Internal server error',
       path: formatted.path,

@@ -74,6 +74,9 @@ export class SyncResolver {
     description: 'Applies the deletions a HELD run kept back for confirmation.',
   })
   async confirmDeletions(@Arg('syncRunId', () => ID) syncRunId: string, @Ctx() ctx: GraphContext) {
+    // Run ids are numbers: anything else is the caller's mistake, not a failed statement.
+    if (!/^\d{1,18}$/.test(syncRunId.trim()))
+      throw badInput(`syncRunId must be a sync run's number (got "${syncRunId.slice(0, 40)}")`, 'syncRunId');
     try {
       await confirmDeletions(ctx.services.sync.orm, syncRunId, ctx.principal.name);
     } catch (e) {

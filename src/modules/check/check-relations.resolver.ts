@@ -13,7 +13,11 @@ async function related(ctx: GraphContext, column: FindingOwner, key: string, arg
     ctx,
     `findingsOf:${column}:${args.includeResolved}`,
     async (keys) =>
-      groupByKeys(keys, await findingsOf(ctx.em, column, keys, args.includeResolved), (f) => f.owner),
+      groupByKeys(
+        keys,
+        await findingsOf(ctx.em, column, keys, args.includeResolved, ctx.scope.agencyCodes),
+        (f) => f.owner,
+      ),
   );
   return (await loader.load(key)) ?? [];
 }

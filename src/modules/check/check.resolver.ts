@@ -22,7 +22,7 @@ export const CheckRunConnection = ConnectionType(CheckRunNode, 'CheckRun');
 
 export function findingLoader(ctx: GraphContext) {
   return loaderFor<string, FindingNode>(ctx, 'findingById', async (ids) =>
-    byKeys(ids, await findingsByIds(ctx.em, ids), (f) => f.id),
+    byKeys(ids, await findingsByIds(ctx.em, ids, ctx.scope.agencyCodes), (f) => f.id),
   );
 }
 
@@ -30,6 +30,20 @@ function historyLoader(ctx: GraphContext) {
   return loaderFor<string, FindingEventNode[]>(ctx, 'findingHistory', async (ids) =>
     groupByKeys(ids, await historiesOf(ctx.em, ids), (e) => e.findingId),
   );
+}
+
+/**
+ * A finding the caller may change: ids are numbers (anything else is BAD_USER_INPUT), and
+ * a key limited to an agency reaches only that agency's findings (others are NOT_FOUND).
+ */
+async function reachableFinding(ctx: GraphContext, id: string): Promise<string> {
+  const trimmed = String(id).trim();
+  if (!/^\d{1,18}$/.test(trimmed))
+    throw badInput(`id must be a finding's number (got "${trimmed.slice(0, 40)}")`, 'id');
+  if (ctx.scope.agencyCodes && !(await findingsByIds(ctx.em, [trimmed], ctx.scope.agencyCodes))[0]) {
+    throw notFound(`no finding ${trimmed}`);
+  }
+  return trimmed;
 }
 
 function statusError(e: unknown): never {
@@ -45,7 +59,12 @@ function statusError(e: unknown): never {
 export class FindingResolver {
   @Query(() => FindingConnection, { description: 'Consistency findings, newest seen first.' })
   findings(@Args(() => FindingsArgs) args: FindingsArgs, @Ctx() ctx: GraphContext) {
-    return listFindings(ctx.em, { first: validateFirst(args.first), after: args.after, filter: args.filter });
+    return listFindings(ctx.em, {
+      first: validateFirst(args.first),
+      after: args.after,
+      filter: args.filter,
+      agencyCodes: ctx.scope.agencyCodes,
+    });
   }
 
   @Query(() => FindingNode, { nullable: true })
@@ -55,7 +74,7 @@ export class FindingResolver {
 
   @Query(() => FindingSummaryNode, { description: 'Counts of findings by kind × severity × status.' })
   async findingSummary(@Args(() => FindingSummaryArgs) args: FindingSummaryArgs, @Ctx() ctx: GraphContext) {
-    const counts = await findingCounts(ctx.em, args.filter);
+    const counts = await findingCounts(ctx.em, args.filter, ctx.scope.agencyCodes);
     return { total: counts.reduce((n, c) => n + c.count, 0), counts };
   }
 
@@ -88,8 +107,9 @@ export class FindingResolver {
     @Arg('note', () => String) note: string,
     @Ctx() ctx: GraphContext,
   ) {
-    await ctx.services.checks.acknowledge(ctx.em, String(id), note, ctx.principal.name).catch(statusError);
-    return (await findingsByIds(ctx.em, [String(id)]))[0];
+    const findingId = await reachableFinding(ctx, id);
+    await ctx.services.checks.acknowledge(ctx.em, findingId, note, ctx.principal.name).catch(statusError);
+    return (await findingsByIds(ctx.em, [findingId]))[0];
   }
 
   @Mutation(() => FindingNode, {
@@ -100,8 +120,9 @@ export class FindingResolver {
     @Arg('note', () => String) note: string,
     @Ctx() ctx: GraphContext,
   ) {
-    await ctx.services.checks.dismiss(ctx.em, String(id), note, ctx.principal.name).catch(statusError);
-    return (await findingsByIds(ctx.em, [String(id)]))[0];
+    const findingId = await reachableFinding(ctx, id);
+    await ctx.services.checks.dismiss(ctx.em, findingId, note, ctx.principal.name).catch(statusError);
+    return (await findingsByIds(ctx.em, [findingId]))[0];
   }
 
   @FieldResolver(() => [FindingEventNode], { description: 'Every status change, oldest first.' })

@@ -1,6 +1,7 @@
 /** Reading findings, their history and check runs: keyset pages, batches for loaders, counts. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../../db/sql';
+import { agencyScopeSql, type Scope } from '../../graph/auth';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { rangeSql } from '../../graph/date-range';
 import { badInput } from '../../graph/errors';
@@ -22,8 +23,12 @@ function toFinding(r: FindingNode): FindingNode {
   return { ...r, firstSeenAt: new Date(r.firstSeenAt), lastSeenAt: new Date(r.lastSeenAt) };
 }
 
-export function findingWhere(filter: FindingFilter | null | undefined): Where {
-  const w: Where = { sql: ['true'], params: [] };
+export function findingWhere(
+  filter: FindingFilter | null | undefined,
+  agencyCodes?: Scope['agencyCodes'],
+): Where {
+  const scope = agencyScopeSql('f.agency_code', agencyCodes);
+  const w: Where = { sql: ['true', ...scope.sql], params: [...scope.params] };
   if (!filter) return w;
   const anyOf = (column: string, values: readonly string[] | null | undefined) => {
     if (!values || values.length === 0) return;
@@ -63,9 +68,15 @@ function afterOf(cursor: string | null | undefined): Where | null {
 
 export async function listFindings(
   em: EntityManager,
-  args: { first: number; after?: string | null; filter?: FindingFilter | null },
+  args: {
+    first: number;
+    after?: string | null;
+    filter?: FindingFilter | null;
+    /** The caller's agency scope (ctx.scope.agencyCodes). */
+    agencyCodes?: Scope['agencyCodes'];
+  },
 ): Promise<Connection<FindingNode>> {
-  const where = findingWhere(args.filter);
+  const where = findingWhere(args.filter, args.agencyCodes);
   const after = afterOf(args.after);
   const rows = await query<FindingNode>(
     em,
@@ -90,13 +101,19 @@ export async function listFindings(
   });
 }
 
-export async function findingsByIds(em: EntityManager, ids: readonly string[]): Promise<FindingNode[]> {
+export async function findingsByIds(
+  em: EntityManager,
+  ids: readonly string[],
+  agencyCodes?: Scope['agencyCodes'],
+): Promise<FindingNode[]> {
   const valid = ids.filter((id) => /^\d{1,18}$/.test(id));
   if (valid.length === 0) return [];
+  const scope = agencyScopeSql('f.agency_code', agencyCodes);
   const rows = await query<FindingNode>(
     em,
-    `select ${FINDING_COLUMNS} from finding f where f.id in (select jsonb_array_elements_text(?::jsonb)::bigint)`,
-    [JSON.stringify(valid)],
+    `select ${FINDING_COLUMNS} from finding f
+      where ${['f.id in (select jsonb_array_elements_text(?::jsonb)::bigint)', ...scope.sql].join(' and ')}`,
+    [JSON.stringify(valid), ...scope.params],
   );
   return rows.map(toFinding);
 }
@@ -109,13 +126,16 @@ export async function findingsOf(
   column: FindingOwner,
   keys: readonly string[],
   includeResolved: boolean,
+  agencyCodes?: Scope['agencyCodes'],
 ): Promise<Array<FindingNode & { owner: string }>> {
+  const scope = agencyScopeSql('f.agency_code', agencyCodes);
   const rows = await query<FindingNode & { owner: string }>(
     em,
     `select f.${column} as owner, ${FINDING_COLUMNS} from finding f
-      where f.${column} in (select jsonb_array_elements_text(?::jsonb)) ${includeResolved ? '' : `and f.status <> 'RESOLVED'`}
+      where ${[`f.${column} in (select jsonb_array_elements_text(?::jsonb))`, ...scope.sql].join(' and ')}
+      ${includeResolved ? '' : `and f.status <> 'RESOLVED'`}
       ${ORDER}`,
-    [JSON.stringify(keys)],
+    [JSON.stringify(keys), ...scope.params],
   );
   return rows.map((r) => ({ ...toFinding(r), owner: r.owner }));
 }
@@ -123,8 +143,9 @@ export async function findingsOf(
 export async function findingCounts(
   em: EntityManager,
   filter?: FindingFilter | null,
+  agencyCodes?: Scope['agencyCodes'],
 ): Promise<FindingCount[]> {
-  const where = findingWhere(filter);
+  const where = findingWhere(filter, agencyCodes);
   return query<FindingCount>(
     em,
     `select f.kind, f.severity, f.status, count(*)::int as count from finding f where ${where.sql.join(' and ')}

@@ -32,7 +32,15 @@ async function dossiersOf(
   const widen = column !== 'agency_code' && filter?.includeDescendants && filter.agency;
   const agencies = widen ? await descendantsLoader(ctx).load(filter.agency!.trim()) : null;
   const plan = dossierPlan(info, args.orderBy);
-  const page = { first, after: args.after ?? null, filter, orderBy: args.orderBy ?? null, agencies };
+  const agencyCodes = ctx.scope.agencyCodes;
+  const page = {
+    first,
+    after: args.after ?? null,
+    filter,
+    orderBy: args.orderBy ?? null,
+    agencies,
+    agencyCodes,
+  };
   return nestedConnection(ctx, {
     signature: `dossiers:${column}:${descendants}:${plan.key}:${JSON.stringify(page)}`,
     countSignature: `dossiers:${column}:${descendants}:${JSON.stringify([filter, agencies])}`,

@@ -35,6 +35,7 @@ export class DossierResolver {
       filter: args.filter,
       orderBy: args.orderBy,
       agencies,
+      agencyCodes: ctx.scope.agencyCodes,
     });
   }
 
@@ -43,7 +44,7 @@ export class DossierResolver {
     description: "One dossier by its iGate code (a feedback's dossierCode).",
   })
   dossier(@Arg('code', () => String) code: string, @Ctx() ctx: GraphContext) {
-    return findDossier(ctx.em, code.trim());
+    return findDossier(ctx.em, code.trim(), ctx.scope.agencyCodes);
   }
 
   @FieldResolver(() => ApplicantNode)

@@ -22,6 +22,8 @@ export interface DossierPageArgs {
   agencies?: readonly string[] | null;
   /** Only the columns the request's selection needs; every column without one. */
   plan?: DossierPlan;
+  /** The caller's agency scope (ctx.scope.agencyCodes). */
+  agencyCodes?: readonly string[] | null;
 }
 
 const selectOf = (args: DossierPageArgs) =>
@@ -80,7 +82,7 @@ export async function listDossiers(
   em: EntityManager,
   args: DossierPageArgs,
 ): Promise<Connection<DossierNode>> {
-  const where = whereOf(args.filter, args.agencies);
+  const where = whereOf(args.filter, args.agencies, args.agencyCodes);
   const page = async (limit: number) => {
     const q = pageSql(args, where, limit);
     return readQuery<DossierRow>(em, q.sql, q.params);
@@ -103,11 +105,16 @@ export async function listDossiers(
   });
 }
 
-export async function findDossier(em: EntityManager, code: string): Promise<DossierNode | null> {
+export async function findDossier(
+  em: EntityManager,
+  code: string,
+  agencyCodes: readonly string[] | null = null,
+): Promise<DossierNode | null> {
+  const where = whereOf(null, null, agencyCodes);
   const [row] = await readQuery<DossierRow>(
     em,
-    `select ${DOSSIER_COLUMNS} from dossier d where d.code = ? and d.deleted_at is null`,
-    [code],
+    `select ${DOSSIER_COLUMNS} from dossier d where ${['d.code = ?', ...where.sql].join(' and ')}`,
+    [code, ...where.params],
   );
   return row ? toDossierNode(row) : null;
 }
@@ -126,7 +133,7 @@ export async function dossiersOfParents(
   const out = new Map<string, DossierNode[]>();
   if (args.first === 0) return out;
   const order = orderOf(args.orderBy);
-  const where = whereOf(args.filter, args.agencies);
+  const where = whereOf(args.filter, args.agencies, args.agencyCodes);
   const inner = pageSql(
     args,
     { sql: [`d.${column} = m.member`, ...where.sql], params: where.params },
@@ -159,9 +166,9 @@ export async function countsOfParents(
   em: EntityManager,
   column: ParentColumn,
   groups: ReadonlyMap<string, readonly string[]>,
-  args: Pick<DossierPageArgs, 'filter' | 'agencies'>,
+  args: Pick<DossierPageArgs, 'filter' | 'agencies' | 'agencyCodes'>,
 ): Promise<Map<string, number>> {
-  const where = whereOf(args.filter, args.agencies);
+  const where = whereOf(args.filter, args.agencies, args.agencyCodes);
   const codes = [...new Set([...groups.values()].flat())];
   const rows = await readQuery<{ key: string; n: string }>(
     em,

@@ -6,6 +6,7 @@
  * planner sees through.
  */
 import type { KeysetOrder } from '../../db/keyset';
+import { agencyScopeSql, type Scope } from '../../graph/auth';
 import { rangeSql } from '../../graph/date-range';
 import { badInput } from '../../graph/errors';
 import type { DossierFilter, DossierOrderBy } from './dossier.args';
@@ -21,8 +22,11 @@ const MAX_CODES = 1000;
 export function whereOf(
   filter: DossierFilter | null | undefined,
   agencies: readonly string[] | null = null,
+  agencyCodes: Scope['agencyCodes'] = null,
 ): Where {
-  const w: Where = { sql: ['d.deleted_at is null'], params: [] };
+  // The caller's agency scope (ctx.scope) comes on top of any filter.
+  const scope = agencyScopeSql('d.agency_code', agencyCodes);
+  const w: Where = { sql: ['d.deleted_at is null', ...scope.sql], params: [...scope.params] };
   const equal = (column: string, value: string | null | undefined): void => {
     if (value === null || value === undefined) return;
     w.sql.push(`${column} = ?`);

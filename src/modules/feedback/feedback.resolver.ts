@@ -49,6 +49,7 @@ async function feedbacksOf(
     filter: args.filter ?? null,
     orderBy: args.orderBy ?? null,
     agencies,
+    agencyCodes: ctx.scope.agencyCodes,
   };
   const plan = feedbackPlan(info, orderOf(request.orderBy).column);
   return nestedConnection(ctx, {
@@ -77,12 +78,13 @@ export class FeedbackResolver {
       filter: args.filter,
       orderBy: args.orderBy,
       agencies,
+      agencyCodes: ctx.scope.agencyCodes,
     });
   }
 
   @Query(() => FeedbackNode, { nullable: true, description: 'One feedback item by its maPAKN.' })
   feedback(@Arg('code', () => String) code: string, @Ctx() ctx: GraphContext) {
-    return findFeedback(ctx.em, code.trim());
+    return findFeedback(ctx.em, code.trim(), ctx.scope.agencyCodes);
   }
 
   @FieldResolver(() => FeedbackSender, {

@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keysetPage } from '../../db/keyset';
 import { readQuery } from '../../db/sql';
+import { agencyScopeSql, type Scope } from '../../graph/auth';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { rangeSql } from '../../graph/date-range';
 import { badInput } from '../../graph/errors';
@@ -27,6 +28,8 @@ export interface PageRequest {
   agencies?: readonly string[] | null;
   /** Only the columns the request's selection needs; every column without one. */
   plan?: FeedbackPlan;
+  /** The caller's agency scope (ctx.scope.agencyCodes). */
+  agencyCodes?: readonly string[] | null;
 }
 
 const selectOf = (r: PageRequest) =>
@@ -39,8 +42,11 @@ const MAX_CODES = 1000;
 export function whereOf(
   filter: FeedbackFilter | null | undefined,
   agencies?: readonly string[] | null,
+  agencyCodes?: Scope['agencyCodes'],
 ): Where {
-  const w: Where = { sql: ['f.deleted_at is null'], params: [] };
+  // The caller's agency scope (ctx.scope) comes on top of any filter.
+  const scope = agencyScopeSql('f.agency_code', agencyCodes);
+  const w: Where = { sql: ['f.deleted_at is null', ...scope.sql], params: [...scope.params] };
   if (!filter && !agencies) return w;
   const equal = (column: string, value: string | null | undefined): void => {
     if (value == null) return;
@@ -118,7 +124,7 @@ export function checkFeedbackDescendants(filter: FeedbackFilter | null | undefin
 }
 
 export async function listFeedbacks(em: EntityManager, args: PageRequest): Promise<Connection<FeedbackNode>> {
-  const where = whereOf(args.filter, args.agencies);
+  const where = whereOf(args.filter, args.agencies, args.agencyCodes);
   const page = async (limit: number) => {
     const q = pageSql(args, where, limit);
     return readQuery<FeedbackRow>(em, q.sql, q.params);
@@ -141,11 +147,16 @@ export async function listFeedbacks(em: EntityManager, args: PageRequest): Promi
   });
 }
 
-export async function findFeedback(em: EntityManager, code: string): Promise<FeedbackNode | null> {
+export async function findFeedback(
+  em: EntityManager,
+  code: string,
+  agencyCodes: Scope['agencyCodes'] = null,
+): Promise<FeedbackNode | null> {
+  const scope = agencyScopeSql('f.agency_code', agencyCodes);
   const [row] = await readQuery<FeedbackRow>(
     em,
-    `select ${FEEDBACK_COLUMNS} from feedback f where f.code = ?`,
-    [code],
+    `select ${FEEDBACK_COLUMNS} from feedback f where ${['f.code = ?', ...scope.sql].join(' and ')}`,
+    [code, ...scope.params],
   );
   return row ? toFeedbackNode(row) : null;
 }
@@ -167,7 +178,7 @@ export async function feedbackPagesOf(
   const out = new Map<string, FeedbackNode[]>();
   if (request.first === 0) return out;
   const order = orderOf(request.orderBy);
-  const where = whereOf(request.filter, request.agencies);
+  const where = whereOf(request.filter, request.agencies, request.agencyCodes);
   const inner = pageSql(
     request,
     { sql: [`f.${column} = m.member`, ...where.sql], params: where.params },
@@ -200,9 +211,9 @@ export async function feedbackCountsOf(
   em: EntityManager,
   column: OwnerColumn,
   groups: ReadonlyMap<string, readonly string[]>,
-  request: Pick<PageRequest, 'filter' | 'agencies'>,
+  request: Pick<PageRequest, 'filter' | 'agencies' | 'agencyCodes'>,
 ): Promise<Map<string, number>> {
-  const where = whereOf(request.filter, request.agencies);
+  const where = whereOf(request.filter, request.agencies, request.agencyCodes);
   const codes = [...new Set([...groups.values()].flat())];
   const rows = await readQuery<{ key: string; n: string }>(
     em,

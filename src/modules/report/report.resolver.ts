@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { localDateOf } from '../../domain/time';
 import { type GraphContext, loaderFor } from '../../graph/context';
+import { codedError } from '../../graph/errors';
 import { LocalDateScalar } from '../../graph/scalars';
 import { DossierNode } from '../dossier';
 import { feedbackReport } from './feedback-report.service';
@@ -15,6 +16,18 @@ import { ServiceIndex, ServiceIndexArgs } from './service-index.types';
 import { timelinessOf } from './timeliness.service';
 import { DossierTimeliness } from './timeliness.types';
 
+/**
+ * The report's agencies under the caller's scope: a key limited to an agency reports on
+ * its own subtree. Asked agencies outside it are dropped (none left: no rows), and each
+ * one kept brings only its own subtree, which lies inside the scope.
+ */
+function scopedAgencies(ctx: GraphContext, asked: readonly string[] | null | undefined): string[] | null {
+  const scope = ctx.scope.agencyCodes;
+  if (!scope) return asked ? [...asked] : null;
+  if (!asked) return [ctx.principal.agency ?? scope[0]!];
+  return asked.filter((code) => scope.includes(code.trim()));
+}
+
 @Resolver()
 export class DossierReportResolver {
   @Query(() => DossierReport, {
@@ -28,7 +41,9 @@ export class DossierReportResolver {
       groupBy: args.groupBy,
       rule: args.rule,
       rollUp: args.rollUp,
-      filter: args.filter,
+      filter: ctx.scope.agencyCodes
+        ? { ...args.filter, agency: scopedAgencies(ctx, args.filter?.agency) }
+        : args.filter,
     });
   }
 }
@@ -59,13 +74,22 @@ export class IndexAndFeedbackResolver {
     description: 'The service index for a period (period, or from and to) and optionally one agency subtree.',
   })
   serviceIndex(@Args(() => ServiceIndexArgs) args: ServiceIndexArgs, @Ctx() ctx: GraphContext) {
-    return serviceIndex(reportEm(ctx), resolvePeriod(args), args.agency ?? null);
+    const agency = args.agency ?? null;
+    const scope = ctx.scope.agencyCodes;
+    if (scope && agency && !scope.includes(agency.trim()))
+      throw codedError('FORBIDDEN', `agency ${agency} is outside this key's agency scope`);
+    return serviceIndex(reportEm(ctx), resolvePeriod(args), agency ?? (scope ? ctx.principal.agency : null));
   }
 
   @Query(() => FeedbackReport, {
     description: 'Feedback figures for a period (period, or from and to), per row and in total.',
   })
   feedbackReport(@Args(() => FeedbackReportArgs) args: FeedbackReportArgs, @Ctx() ctx: GraphContext) {
-    return feedbackReport(reportEm(ctx), resolvePeriod(args), args.groupBy);
+    return feedbackReport(
+      reportEm(ctx),
+      resolvePeriod(args),
+      args.groupBy,
+      ctx.scope.agencyCodes ? ctx.principal.agency : null,
+    );
   }
 }

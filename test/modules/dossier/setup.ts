@@ -57,6 +57,8 @@ export async function asCaller<T>(
   const context: GraphContext = {
     em: db.orm.em.fork(),
     principal,
+    scope: { agencyCodes: principal.agency ? [principal.agency] : null },
+    requestId: 'test',
     log: createLogger('silent'),
     services: testServices(db, config),
     loaders: new Map(),

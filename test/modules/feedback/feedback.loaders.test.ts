@@ -56,7 +56,10 @@ describe('the sender', () => {
     name: pii ? 'auditor' : 'viewer',
     role: 'ADMIN',
     pii,
+    metrics: false,
     agency: null,
+    ratePerMinute: null,
+    via: 'key',
   });
 
   async function senderAs(pii: boolean, code: string) {
@@ -67,6 +70,8 @@ describe('the sender', () => {
       contextValue: {
         em: g.db.orm.em.fork(),
         principal: principal(pii),
+        scope: { agencyCodes: null },
+        requestId: 'test',
         log: createLogger('silent'),
         services: testServices(g.db, testConfig()),
         loaders: new Map(),

@@ -24,7 +24,7 @@ export async function startFeedbackGraph(): Promise<FeedbackGraph> {
   const db = await createTestDatabase();
   const national = await startNationalSimulator({ world: smallWorld(), port: 0, faults: {} });
   const pakn = await startPakn({ feedbacks: 80 });
-  const hub = await startTestHub(db, testConfig({ NATIONAL_URL: national.url }));
+  const hub = await startTestHub(db, testConfig({ NATIONAL_URL: national.url, HUB_ADMIN_KEY_PII: '1' }));
   const run = await hub.services.sync.run('NATIONAL', { trigger: 'CLI', full: true });
   expect(run.errorMessage).toBeNull();
   expect(run.status).toBe('SUCCEEDED');

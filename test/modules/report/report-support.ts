@@ -45,7 +45,17 @@ export async function runGraph(db: TestDatabase, source: string, variables: Reco
   const config = testConfig();
   const context: GraphContext = {
     em: db.orm.em.fork(),
-    principal: { name: 'test', role: 'ADMIN', pii: false, agency: null },
+    principal: {
+      name: 'test',
+      role: 'ADMIN',
+      pii: false,
+      metrics: false,
+      agency: null,
+      ratePerMinute: null,
+      via: 'key',
+    },
+    scope: { agencyCodes: null },
+    requestId: 'test',
     log: createLogger('silent'),
     services: testServices(db, config),
     loaders: new Map(),

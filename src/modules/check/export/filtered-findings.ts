@@ -8,8 +8,10 @@ import type { ExportFinding } from './columns';
 export async function findingsForExport(
   em: EntityManager,
   filter: FindingFilter | null | undefined,
+  /** The caller's agency scope (a key limited to an agency exports only its findings). */
+  agencyCodes: readonly string[] | null = null,
 ): Promise<ExportFinding[]> {
-  const where = findingWhere(filter);
+  const where = findingWhere(filter, agencyCodes);
   const rows = await query<ExportFinding>(
     em,
     `select f.id::text as id, f.kind, f.severity, f.status, f.subject_code as "subjectCode",

@@ -1,0 +1,11 @@
+/**
+ * Access to the graph: who is asking (stored keys, the bootstrap key, OIDC tokens), what
+ * their role reaches, and the agency scope of their data.
+ */
+
+export type { Capability } from './access';
+export { hasCapability, rolesForRootField, rootFieldCapability, typeCapability } from './access';
+export { type AuthOptions, authenticate, type Credentials, type StoredGrant, scopeOf } from './authenticate';
+export { oidcVerifier } from './oidc';
+export { type Principal, type Scope, WHOLE_PROVINCE } from './principal';
+export { agencyScopeSql, inAgencyScope } from './scope-sql';

@@ -1,0 +1,91 @@
+/**
+ * The per-request guard, in Apollo's didResolveOperation (after parsing, validation and
+ * the choice of operation, with the variables known; before any resolver): access by
+ * role, then the limits, then the key's rate budget charged with the operation's cost.
+ * It runs for cached documents too, so nothing here can be skipped by repetition.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../../log';
+import { hasCapability } from '../auth';
+import type { GraphContext } from '../context';
+import { codedError, isClientError, logInternalError } from '../errors';
+import { enforceAccess } from './access-check';
+import { measureOperation, TooManyFields } from './analyze';
+import { enforceLimits, type GraphLimits, tooComplex } from './limits';
+
+/** graphql-js's "Did you mean …?" names schema fields: only for roles with introspection. */
+const SUGGESTION = /\s*Did you mean .+\?$/;
+
+function withoutSuggestions(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[] {
+  return errors.map((e) =>
+    SUGGESTION.test(e.message) ? { ...e, message: e.message.replace(SUGGESTION, '') } : e,
+  );
+}
+
+/** Adds an operation's cost to the key's minute (src/modules/keys `chargeCost`). */
+export type ChargeCost = (
+  em: EntityManager,
+  keyName: string,
+  cost: number,
+  limitPerMinute: number,
+) => Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+
+export function guardPlugin(
+  limits: GraphLimits,
+  log: Logger,
+  chargeCost: ChargeCost,
+): ApolloServerPlugin<GraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operation, contextValue, schema }) {
+          const ctx = contextValue;
+          if (!operation) return; // Apollo has already refused it
+          let measure: ReturnType<typeof measureOperation>;
+          try {
+            measure = measureOperation(
+              schema,
+              document,
+              operation,
+              request.variables ?? {},
+              limits.maxFields,
+            );
+          } catch (e) {
+            if (!(e instanceof TooManyFields)) throw e;
+            // Stopped counting early: report the alias bomb as such when it is one.
+            enforceLimits({ ...e.measure, depth: 0, cost: 0 }, limits);
+            throw tooComplex('fields', e.measure.fields, limits.maxFields, 'select fewer fields');
+          }
+          enforceAccess(ctx.principal, measure);
+          enforceLimits(measure, limits);
+          ctx.cost = measure.cost;
+          const rate = ctx.principal.ratePerMinute;
+          if (rate !== null) {
+            const charge = await chargeCost(ctx.em, ctx.principal.name, Math.max(1, measure.cost), rate);
+            if (!charge.allowed) {
+              throw codedError(
+                'RATE_LIMITED',
+                `this key's budget of ${rate} cost units a minute is spent; retry in ${charge.retryAfterSeconds} s`,
+                { retryAfterSeconds: charge.retryAfterSeconds, cost: measure.cost },
+              );
+            }
+          }
+        },
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const e of errors) {
+            if (isClientError(e)) continue;
+            logInternalError(log, e, { requestId: contextValue.requestId, operationName, path: e.path });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (hasCapability(contextValue.principal.role, 'introspection')) return;
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = withoutSuggestions(response.body.singleResult.errors);
+          }
+        },
+      };
+    },
+  };
+}

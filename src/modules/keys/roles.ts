@@ -1,0 +1,1 @@
+export { isRole, ROLES, type Role } from '../../domain/roles';
