@@ -32,7 +32,6 @@ const USAGE = `usage: hub <command>
   plan import FILE [--year Y] [--province P]  import the province's yearly plan (text, CSV or xlsx); exit code 1 when refused
   plan report --year Y [--period P] [--agency CODE] --format xlsx|csv|json --out FILE
                                          the plan's table with each task's indicators and status
-  keys create|revoke|list                API keys stored in the database: not available in this version yet
                                          (use HUB_ADMIN_KEY)
 `;
 
