@@ -17,7 +17,8 @@ async function hub(...args: string[]) {
   return { code, stdout: p.stdout(), stderr: p.stderr() };
 }
 
-describe('hub plan import', () => {
+// Each case spawns `hub` once or twice; on a loaded machine one spawn takes 10–20 s.
+describe('hub plan import', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'plan-'));
   const reference = readFileSync('test/fixtures/plan/binh-dinh-2020.txt', 'utf8');
 
