@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './support/db';
 import { type HubProcess, spawnHub } from './support/process';
 
-/** Three levels of agency → 500 dossiers → their agency → …: millions of nodes. */
+/** Three levels of agency → 300 dossiers → their agency → …: millions of nodes (first: 300 keeps the cost under the raised GRAPH_MAX_COST). */
 const nest = (levels: number): string =>
   levels === 0
     ? 'code name'
-    : `code dossiers(first: 500) { edges { node { code agency { ${nest(levels - 1)} } } } }`;
+    : `code dossiers(first: 300) { edges { node { code agency { ${nest(levels - 1)} } } } }`;
 const HEAVY = `query Heavy($code: String!) { agency(code: $code) { ${nest(3)} } }`;
 
 interface Answer {
@@ -51,6 +51,10 @@ describe('a hub serve busy with a huge request', () => {
       CHECK_SCHEDULE: 'off',
       REQUEST_TIMEOUT: '3s',
       SHUTDOWN_TIMEOUT: '10s',
+      // This test is about a query that does get executed: lift the cost limit (issue 12's
+      // QUERY_TOO_COMPLEX would refuse it before it runs, which is tested elsewhere).
+      GRAPH_MAX_COST: '100000000',
+      GRAPH_MAX_FIELDS: '100000',
       LOG_LEVEL: 'warn',
     });
     await hub.waitFor('API key:', 120_000);
@@ -76,7 +80,7 @@ describe('a hub serve busy with a huge request', () => {
     expect(answer.status).toBe(503);
     expect(answer.body.data).toBeUndefined();
     expect(answer.body.errors).toEqual([
-      expect.objectContaining({ extensions: { code: 'REQUEST_TIMEOUT' } }),
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'REQUEST_TIMEOUT' }) }),
     ]);
     // The hub is fine afterwards.
     const light = await post(
