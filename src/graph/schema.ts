@@ -21,6 +21,7 @@ import {
   FeedbackResolver,
   ProcedureFeedbackResolver,
 } from '../modules/feedback/feedback.resolver';
+import { ViewerResolver } from '../modules/keys';
 import { ListingResolver, ProcedureListingsResolver } from '../modules/listing/listing.resolver';
 import {
   AgencyCoverageResolver,
@@ -62,6 +63,7 @@ export const resolvers = [
   IndexAndFeedbackResolver,
   PlanProgressResolver,
   AgencyCoverageResolver,
+  ViewerResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

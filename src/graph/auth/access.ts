@@ -27,6 +27,21 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
   ADMIN: ['read', 'findings', 'review', 'operations', 'introspection', 'admin'],
 };
 
+/** Every capability, in the order a client would show them. */
+export const CAPABILITY_NAMES: readonly Capability[] = [
+  'read',
+  'findings',
+  'review',
+  'operations',
+  'introspection',
+  'admin',
+];
+
+/** What a role may do, for the `viewer` field (so a client follows it instead of guessing). */
+export function capabilitiesOf(role: Role): readonly Capability[] {
+  return CAPABILITIES[role];
+}
+
 export function hasCapability(role: Role, capability: Capability): boolean {
   return CAPABILITIES[role].includes(capability);
 }
@@ -62,6 +77,8 @@ export const ROOT_FIELDS: Record<string, Capability> = {
   runSync: 'admin',
   runChecks: 'admin',
   confirmDeletions: 'admin',
+  // Everyone may ask who they are: the console reads it at sign-in.
+  viewer: 'read',
 };
 
 /** Types that need a capability wherever they appear (by name prefix). */

@@ -4,7 +4,14 @@
  */
 
 export type { Capability } from './access';
-export { hasCapability, rolesForRootField, rootFieldCapability, typeCapability } from './access';
+export {
+  CAPABILITY_NAMES,
+  capabilitiesOf,
+  hasCapability,
+  rolesForRootField,
+  rootFieldCapability,
+  typeCapability,
+} from './access';
 export { type AuthOptions, authenticate, type Credentials, type StoredGrant, scopeOf } from './authenticate';
 export { oidcVerifier } from './oidc';
 export { type Principal, type Scope, WHOLE_PROVINCE } from './principal';

@@ -13,3 +13,4 @@ export {
 export { type Charge, chargeCost, sweepRateWindows } from './rate.service';
 export { RateWindow } from './rate-window.entity';
 export { isRole, ROLES, type Role } from './roles';
+export { ViewerResolver } from './viewer.resolver';

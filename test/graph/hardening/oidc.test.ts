@@ -88,6 +88,31 @@ describe('OIDC bearer tokens', () => {
     expect(jwksRequests).toBeGreaterThan(0);
   });
 
+  it("tell the console, through viewer, the token's role, agency and pii grant", async () => {
+    const bearer = await token({
+      realm_access: { roles: ['hub-auditor'] },
+      hub_agency: '000.00.12.H21',
+      hub_pii: true,
+    });
+    const r = await ask(
+      '{ viewer { name role credential capabilities pii metrics introspection agencyCode } }',
+      bearer,
+    );
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data).toEqual({
+      viewer: {
+        name: 'oidc:nguyen.van.a',
+        role: 'AUDITOR',
+        credential: 'TOKEN',
+        capabilities: ['READ', 'FINDINGS', 'REVIEW'],
+        pii: true,
+        metrics: false,
+        introspection: false,
+        agencyCode: '000.00.12.H21',
+      },
+    });
+  });
+
   it('refuse an expired token, one signed by another key, one from another issuer, and one with no hub role', async () => {
     const cases: [string, string, RegExp][] = [
       [
