@@ -5,9 +5,8 @@ import { ConnectorError } from './errors';
 import { sendOnce } from './http-attempt';
 import type { AuthMaterial, HttpClient, HttpClientOptions, HttpRequest } from './http-types';
 import { Limiter } from './limiter';
-import { decideRetry, type RetryPolicy } from './retry';
+import { decideRetry, type RetryDecision, type RetryPolicy, withRetries } from './retry';
 import { newRequestStats } from './types';
-import { abortableWait } from './wait';
 
 export type {
   AuthHook,
@@ -36,6 +35,7 @@ export const HTTP_DEFAULTS = {
 } as const;
 
 const NO_AUTH: AuthMaterial = { headers: {}, body: {} };
+const FINAL: RetryDecision = { retry: false, reason: 'final', waitMs: 0 };
 
 /**
  * An upstream HTTP client: keep-alive sockets, a whole-response timeout, retry with
@@ -109,58 +109,52 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     );
   }
 
-  /** Waits before the next try, or throws `error` when it is final. */
-  async function afterFailure(request: HttpRequest, error: unknown, failures: number): Promise<void> {
+  /** Retry or not; an error the loop gives up on is marked, so an outer loop does not retry it again. */
+  function decide(request: HttpRequest, error: unknown, failures: number): RetryDecision {
+    // Getting credentials is part of the call: a token answer that does not parse or a
+    // token endpoint answering 503 is retried like the call. Not an error the hook's own
+    // request through this client already retried to the end: one budget, not its square.
+    if (request.signal?.aborted || decided.has(error as object)) return FINAL;
     const decision = decideRetry(error, failures, policy);
-    if (!decision.retry) {
-      if (typeof error === 'object' && error !== null) decided.add(error);
-      throw error;
-    }
-    stats.retries += 1;
-    logRetry(request, { attempt: failures, reason: decision.reason, waitMs: decision.waitMs }, error);
-    await abortableWait(decision.waitMs, request.signal, 'cancelled while waiting to retry');
+    if (!decision.retry && typeof error === 'object' && error !== null) decided.add(error);
+    return decision;
   }
 
-  async function request(request: HttpRequest): Promise<unknown> {
-    let failures = 0;
-    let refreshes = 0;
+  /** One try: the auth material, then the call, with a few immediate refreshes when it is refused. */
+  async function authorisedAttempt(request: HttpRequest, failures: number, refreshes: { used: number }) {
     for (;;) {
-      let used: AuthMaterial;
-      try {
-        used = await authMaterial(request);
-      } catch (error) {
-        // Getting credentials is part of the call: a token answer that does not parse or a
-        // token endpoint answering 503 is retried like the call. Not an error the hook's own
-        // request through this client already retried to the end: one budget, not its square.
-        if (request.signal?.aborted || decided.has(error as object)) throw error;
-        failures += 1;
-        await afterFailure(request, error, failures);
-        continue;
-      }
+      const used = await authMaterial(request);
       try {
         return await attempt(request, used);
       } catch (error) {
-        if (request.signal?.aborted) throw error;
-        if (auth && !request.noAuth && auth.isAuthError(error)) {
-          if (refreshes >= maxAuthRefreshes) {
-            throw new ConnectorError(
-              'auth_rejected_after_refresh',
-              `${request.url}: credentials refused after refresh`,
-              {
-                cause: error,
-              },
-            );
-          }
-          refreshes += 1;
-          stats.retries += 1;
-          logRetry(request, { attempt: failures + 1, reason: 'auth_expired', waitMs: 0 }, error);
-          await auth.refresh(used);
-          continue;
+        if (request.signal?.aborted || !auth || request.noAuth || !auth.isAuthError(error)) throw error;
+        if (refreshes.used >= maxAuthRefreshes) {
+          throw new ConnectorError(
+            'auth_rejected_after_refresh',
+            `${request.url}: credentials refused after refresh`,
+            {
+              cause: error,
+            },
+          );
         }
-        failures += 1;
-        await afterFailure(request, error, failures);
+        refreshes.used += 1;
+        stats.retries += 1;
+        logRetry(request, { attempt: failures + 1, reason: 'auth_expired', waitMs: 0 }, error);
+        await auth.refresh(used);
       }
     }
+  }
+
+  async function request(request: HttpRequest): Promise<unknown> {
+    const refreshes = { used: 0 };
+    return withRetries((failures) => authorisedAttempt(request, failures, refreshes), {
+      decide: (error, failures) => decide(request, error, failures),
+      onRetry: (error, decision, failures) => {
+        stats.retries += 1;
+        logRetry(request, { attempt: failures, reason: decision.reason, waitMs: decision.waitMs }, error);
+      },
+      signal: request.signal,
+    });
   }
 
   return {

@@ -1,5 +1,6 @@
 import { isAxiosError } from 'axios';
 import { ConfigurationError, ConnectorError } from './errors';
+import { abortableWait } from './wait';
 
 /**
  * Whether and when to repeat a failed upstream call. Pure: the random source and the
@@ -49,6 +50,36 @@ export function decideRetry(error: unknown, attempt: number, policy: RetryPolicy
   }
   const waitMs = verdict.retryAfterMs ?? backoffMs(attempt, policy);
   return { retry: true, reason: verdict.reason, waitMs };
+}
+
+/** How a retry loop decides, reports and waits; `decide` is usually `decideRetry` with a policy. */
+export interface RetryLoop {
+  /** Whether and when to try again after `failures` failed attempts (1 after the first). */
+  decide(error: unknown, failures: number): RetryDecision;
+  onRetry?(error: unknown, decision: RetryDecision, failures: number): void;
+  /** Stops a wait at once (a ConnectorError `aborted`). */
+  signal?: AbortSignal;
+  /** false: a wait does not keep the process alive (background deliveries). */
+  ref?: boolean;
+}
+
+/**
+ * The one retry loop of the hub (the HTTP kit's calls, the webhook's deliveries): calls
+ * `attempt` (with the failures so far) until it succeeds or `decide` says stop, then
+ * rethrows the last error.
+ */
+export async function withRetries<T>(attempt: (failures: number) => Promise<T>, loop: RetryLoop): Promise<T> {
+  for (let failures = 0; ; ) {
+    try {
+      return await attempt(failures);
+    } catch (error) {
+      failures += 1;
+      const decision = loop.decide(error, failures);
+      if (!decision.retry) throw error;
+      loop.onRetry?.(error, decision, failures);
+      await abortableWait(decision.waitMs, loop.signal, 'cancelled while waiting to retry', loop.ref ?? true);
+    }
+  }
 }
 
 /** Capped exponential backoff with full jitter: uniform in [0, min(max, base·2^(attempt-1))). */

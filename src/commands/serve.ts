@@ -10,13 +10,8 @@ import type { HubConfig } from '../config';
 import type { Logger } from '../log';
 import { type HubServer, startServer } from '../server';
 import { checkAfterSyncs } from '../sync/check-triggers';
-import {
-  createNotifier,
-  type Notifier,
-  notifyHighFindings,
-  notifyRunOutcomes,
-  notifyStaleSources,
-} from '../sync/notify';
+import { notifyHighFindings, notifyRunOutcomes, notifyStaleSources } from '../sync/notify';
+import { createNotifier, type Notifier } from '../sync/webhook';
 import { listenProblem } from './port-check';
 import { untilSignal } from './signals';
 

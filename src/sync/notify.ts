@@ -1,11 +1,8 @@
 /**
- * Webhook notifications (NOTIFY_WEBHOOK_URL): a run failed, deletions are held, a source
- * turned stale. Each is a JSON POST signed with HMAC-SHA256 of the body
- * (`X-Hub-Signature-256: sha256=<hex>`), retried with backoff in the background: a slow
- * or dead receiver never holds up a sync.
+ * Which notifications are sent, and when: a run failed or held deletions (its
+ * `run-finished` event), a check opened HIGH findings, a source turned stale (claimed
+ * once per stale episode). They go out through the webhook transport (webhook.ts).
  */
-import { createHmac, randomUUID } from 'node:crypto';
-import axios from 'axios';
 import type { Orm } from '../db/orm';
 import type { Source } from '../domain/model';
 import { type Logger, logFailure } from '../log';
@@ -13,77 +10,7 @@ import { type CheckRunSummary, checkEvents } from '../modules/check';
 import { WORKER_ID } from './ledger';
 import { type RunSummary, syncEvents } from './runner';
 import { sourceStatuses } from './sync.queries';
-
-export type NotificationEvent = 'sync_failed' | 'deletions_held' | 'source_stale' | 'findings_high';
-
-export interface Notifier {
-  send(event: NotificationEvent, data: Record<string, unknown>): void;
-  /** Resolves when every queued delivery has succeeded or given up. */
-  drain(): Promise<void>;
-  stop(): void;
-}
-
-export function sign(body: string, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
-export function createNotifier(options: {
-  url: string;
-  secret: string;
-  log: Logger;
-  attempts?: number;
-  baseDelayMs?: number;
-}): Notifier {
-  const attempts = options.attempts ?? 6;
-  const base = options.baseDelayMs ?? 1000;
-  const pending = new Set<Promise<void>>();
-  let stopped = false;
-
-  async function deliver(event: NotificationEvent, data: Record<string, unknown>): Promise<void> {
-    const id = randomUUID();
-    const body = JSON.stringify({ id, event, at: new Date().toISOString(), ...data });
-    for (let attempt = 1; attempt <= attempts && !stopped; attempt++) {
-      try {
-        const res = await axios.post(options.url, body, {
-          timeout: 10_000,
-          headers: {
-            'content-type': 'application/json',
-            'x-hub-event': event,
-            'x-hub-delivery': id,
-            'x-hub-signature-256': sign(body, options.secret),
-          },
-          validateStatus: () => true,
-        });
-        if (res.status >= 200 && res.status < 300) return;
-        options.log.warn(
-          { event: 'notify_retry', notification: event, status: res.status, attempt },
-          'webhook refused',
-        );
-      } catch (e) {
-        options.log.warn(
-          { event: 'notify_retry', notification: event, attempt, reason: (e as Error).message },
-          'webhook failed',
-        );
-      }
-      const wait = Math.min(base * 2 ** (attempt - 1), 60_000) * (0.5 + Math.random() / 2);
-      await new Promise((r) => setTimeout(r, wait).unref());
-    }
-    options.log.error({ event: 'notify_gave_up', notification: event }, 'webhook undelivered');
-  }
-
-  return {
-    send(event, data) {
-      const p = deliver(event, data).finally(() => pending.delete(p));
-      pending.add(p);
-    },
-    async drain() {
-      while (pending.size) await Promise.allSettled([...pending]);
-    },
-    stop() {
-      stopped = true;
-    },
-  };
-}
+import type { Notifier } from './webhook';
 
 /** Sends the run events this process produces. Returns the unsubscribe function. */
 export function notifyRunOutcomes(notifier: Notifier): () => void {

@@ -4,7 +4,7 @@
  * checkpoint says, and a killed process resumes after the last committed page.
  */
 
-import type { RequestStats, Stream } from '../../connectors/kit/types';
+import type { Page, RequestStats, Stream } from '../../connectors/kit/types';
 import type { Orm } from '../db/orm';
 import { upsertRows } from '../db/upsert';
 import { HubError } from '../domain/errors';
@@ -71,7 +71,7 @@ function statsDelta(now: RequestStats, before: RequestStats) {
   };
 }
 
-export async function walkStream(args: {
+interface WalkArgs {
   orm: Orm;
   source: Source;
   stream: Stream<unknown>;
@@ -81,9 +81,13 @@ export async function walkStream(args: {
   guardPercent: number;
   signal?: AbortSignal;
   onPage?: (p: WalkProgress) => void;
-}): Promise<WalkResult> {
-  const { orm, source, stream, runId, plan } = args;
-  const writer = writerFor(source, stream.name);
+}
+
+type Writer = ReturnType<typeof writerFor>;
+
+export async function walkStream(args: WalkArgs): Promise<WalkResult> {
+  const { stream, plan } = args;
+  const writer = writerFor(args.source, stream.name);
   const counts: SyncCounts = zeroCounts();
   let walkCursor = plan.walkCursor;
   let seenStats = { ...args.stats };
@@ -99,48 +103,64 @@ export async function walkStream(args: {
     }),
   );
   for await (const page of pages) {
-    const rows = page.items.map((i) => ({ key: i.key, values: writer.toValues(i.row), raw: i.raw }));
-    const delta = statsDelta(args.stats, seenStats);
+    const requests = statsDelta(args.stats, seenStats);
     seenStats = { ...args.stats };
     walkCursor = maxCursor(walkCursor, page.cursor);
-    const cursorNow = walkCursor;
-    const pageCounts = await orm.em.fork().transactional(async (em) => {
-      const written = await upsertRows(em, writer.spec, rows);
-      const keys = rows.map((r) => r.key);
-      // A record upstream still sends, even in a shape we reject, is not deleted.
-      const rejectedKeys = page.rejected.flatMap((r) => (r.externalKey ? [r.externalKey] : []));
-      if (plan.full) await recordSeen(em, plan.walkRunId, stream.name, [...keys, ...rejectedKeys]);
-      await resolveQuarantined(em, { source, stream: stream.name, keys });
-      const quarantined = await quarantine(em, {
-        source,
-        stream: stream.name,
-        runId,
-        rejected: page.rejected,
-      });
-      await saveWalk(em, source, stream.name, {
-        runId: plan.walkRunId,
-        full: plan.full,
-        checkpoint: page.checkpoint,
-        cursor: cursorNow,
-      });
-      const c = {
-        pages: 1,
-        fetched: page.items.length + page.rejected.length,
-        quarantined,
-        ...written,
-        ...delta,
-      };
-      await addCounts(em, runId, c);
-      return c;
-    });
+    const pageCounts = await writePage(args, writer, page, walkCursor, requests);
     for (const [k, v] of Object.entries(pageCounts)) counts[k as keyof SyncCounts] += v;
     args.onPage?.({ stream: stream.name, pages: counts.pages, fetched: counts.fetched });
     if (args.signal?.aborted) throw new WalkInterrupted();
   }
+  const deletion = await completeWalk(args, writer, walkCursor);
+  if (deletion) counts.deleted += deletion.deleted;
+  return { plan, cursorAfter: walkCursor ?? plan.cursorBefore, counts, deletion };
+}
 
-  // The walk is complete: only now may the cursor move, and only now may deletions happen.
-  let deletion: DeletionOutcome | null = null;
-  await orm.em.fork().transactional(async (em) => {
+/** One page, its checkpoint and the run's counters, in one transaction. */
+async function writePage(
+  args: WalkArgs,
+  writer: Writer,
+  page: Page<unknown>,
+  cursor: string | null,
+  requests: ReturnType<typeof statsDelta>,
+): Promise<Partial<SyncCounts>> {
+  const { source, stream, runId, plan } = args;
+  const rows = page.items.map((i) => ({ key: i.key, values: writer.toValues(i.row), raw: i.raw }));
+  return args.orm.em.fork().transactional(async (em) => {
+    const written = await upsertRows(em, writer.spec, rows);
+    const keys = rows.map((r) => r.key);
+    // A record upstream still sends, even in a shape we reject, is not deleted.
+    const rejectedKeys = page.rejected.flatMap((r) => (r.externalKey ? [r.externalKey] : []));
+    if (plan.full) await recordSeen(em, plan.walkRunId, stream.name, [...keys, ...rejectedKeys]);
+    await resolveQuarantined(em, { source, stream: stream.name, keys });
+    const quarantined = await quarantine(em, { source, stream: stream.name, runId, rejected: page.rejected });
+    await saveWalk(em, source, stream.name, {
+      runId: plan.walkRunId,
+      full: plan.full,
+      checkpoint: page.checkpoint,
+      cursor,
+    });
+    const c = {
+      pages: 1,
+      fetched: page.items.length + page.rejected.length,
+      quarantined,
+      ...written,
+      ...requests,
+    };
+    await addCounts(em, runId, c);
+    return c;
+  });
+}
+
+/** The walk is complete: only now may the cursor move, and only now may deletions happen. */
+async function completeWalk(
+  args: WalkArgs,
+  writer: Writer,
+  cursor: string | null,
+): Promise<DeletionOutcome | null> {
+  const { source, stream, runId, plan } = args;
+  return args.orm.em.fork().transactional(async (em) => {
+    let deletion: DeletionOutcome | null = null;
     if (plan.full) {
       deletion = await detectDeletions(em, {
         spec: writer.spec,
@@ -150,11 +170,10 @@ export async function walkStream(args: {
       });
       if (!deletion.held) await forgetSeen(em, plan.walkRunId, stream.name);
       if (deletion.deleted) await addCounts(em, runId, { deleted: deletion.deleted });
-      counts.deleted += deletion.deleted;
     }
-    await closeWalk(em, source, stream.name, { cursor: walkCursor, full: plan.full });
+    await closeWalk(em, source, stream.name, { cursor, full: plan.full });
+    return deletion;
   });
-  return { plan, cursorAfter: walkCursor ?? plan.cursorBefore, counts, deletion };
 }
 
 export class WalkInterrupted extends HubError {

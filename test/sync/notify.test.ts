@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log';
 import { afterProcedureDataChanged, changedProcedureData } from '../../src/sync/hooks';
-import { createNotifier, notifyRunOutcomes, notifyStaleSources, sign } from '../../src/sync/notify';
+import { notifyRunOutcomes, notifyStaleSources } from '../../src/sync/notify';
 import { type RunSummary, runSync, syncEvents } from '../../src/sync/runner';
+import { createNotifier, sign } from '../../src/sync/webhook';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { scriptedConnector, sectors } from './scripted-connector';
 
