@@ -233,7 +233,8 @@ function readSecurity(r: Reader): SecurityConfig {
       maxBatch: r.int('GRAPH_MAX_BATCH', 10, 1, 1000),
       maxBodyBytes: r.int('GRAPH_MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
       maxTokens: r.int('GRAPH_MAX_TOKENS', 20_000, 100, 1_000_000),
-      statementTimeoutMs: r.duration('GRAPH_STATEMENT_TIMEOUT', '15s'),
+      // Settled against REQUEST_TIMEOUT in loadConfig.
+      statementTimeoutMs: r.raw('STATEMENT_TIMEOUT') ? r.duration('STATEMENT_TIMEOUT', '15s') : 0,
     },
     oidc: issuer
       ? {
@@ -248,6 +249,29 @@ function readSecurity(r: Reader): SecurityConfig {
     metricsPort: metricsPort === 0 ? null : metricsPort,
   };
 }
+
+/**
+ * A graph statement must end before its request does, so its own coded error (not the
+ * request's timeout) names what was slow: STATEMENT_TIMEOUT below REQUEST_TIMEOUT; when
+ * unset, 15 s or half the request's budget, whichever is shorter.
+ */
+function settleStatementTimeout(r: Reader, config: HubConfig): void {
+  const limits = config.security.limits;
+  const request = config.requestTimeoutMs;
+  if (!limits.statementTimeoutMs) {
+    limits.statementTimeoutMs = Math.max(1, Math.min(DEFAULT_STATEMENT_TIMEOUT_MS, Math.floor(request / 2)));
+  } else if (limits.statementTimeoutMs >= request) {
+    r.problems.push(
+      `STATEMENT_TIMEOUT=${JSON.stringify(r.raw('STATEMENT_TIMEOUT'))}: expected a duration below REQUEST_TIMEOUT (${request} ms)`,
+    );
+  } else if (limits.statementTimeoutMs < 1) {
+    r.problems.push(
+      `STATEMENT_TIMEOUT=${JSON.stringify(r.raw('STATEMENT_TIMEOUT'))}: expected at least 1 ms`,
+    );
+  }
+}
+
+const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 export function loadConfig(env: Env = process.env): HubConfig {
   const r = new Reader(env);
@@ -338,6 +362,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     r.problems.push('NOTIFY_WEBHOOK_SECRET is not set: expected a secret to sign webhook calls with');
   }
 
+  settleStatementTimeout(r, config);
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
 }

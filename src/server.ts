@@ -42,7 +42,7 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export async function createApollo(log: Logger, limits: GraphLimits): Promise<ApolloServer<GraphContext>> {
   const apollo = new ApolloServer<GraphContext>({
     schema: guardSchema(await hubSchema()),
-    formatError: formatError(),
+    formatError: formatError({ statementTimeoutMs: limits.statementTimeoutMs }),
     includeStacktraceInErrorResponses: false,
     // On for the schema; per role in guardPlugin (only roles with introspection get it).
     introspection: true,
@@ -148,7 +148,8 @@ export async function startServer(deps: {
   async function budgeted(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
     const budget = new RequestBudget(requestTimeoutMs);
     if (!accepting) budget.stop('SHUTTING_DOWN');
-    const scope = new StatementScope();
+    // Every statement the request runs (its key's lookup included) is under STATEMENT_TIMEOUT.
+    const scope = new StatementScope(limits.statementTimeoutMs);
     budget.onStop(() => {
       cancelScope(clientUrl, scope).catch((e) =>
         log.warn({ event: 'cancel_failed', reason: String(e?.message ?? e) }, 'could not cancel SQL'),

@@ -59,6 +59,18 @@ describe('configuration', () => {
     ]);
   });
 
+  it('keeps STATEMENT_TIMEOUT below REQUEST_TIMEOUT', () => {
+    expect(loadConfig({}).security.limits.statementTimeoutMs).toBe(15_000);
+    expect(loadConfig({ REQUEST_TIMEOUT: '4s' }).security.limits.statementTimeoutMs).toBe(2_000);
+    expect(loadConfig({ STATEMENT_TIMEOUT: '250ms' }).security.limits.statementTimeoutMs).toBe(250);
+    expect(problems({ STATEMENT_TIMEOUT: '30s' })).toEqual([
+      'STATEMENT_TIMEOUT="30s": expected a duration below REQUEST_TIMEOUT (30000 ms)',
+    ]);
+    expect(problems({ STATEMENT_TIMEOUT: 'soon' })).toEqual([
+      'STATEMENT_TIMEOUT="soon": expected a duration such as 90s, 15m, 26h or 2d',
+    ]);
+  });
+
   it('never prints a password from a URL', () => {
     const lines = problems({ DATABASE_URL: 'mysql://hub:s3cret@db/hub' });
     expect(lines.join('\n')).not.toContain('s3cret');

@@ -5,6 +5,7 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isCancelledStatement } from '../db/statement-scope';
 import { HubError } from '../domain/errors';
 import type { Logger } from '../log';
 
@@ -16,6 +17,7 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
   | 'REQUEST_TIMEOUT'
+  | 'QUERY_TIMEOUT'
   | 'SHUTTING_DOWN'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -56,6 +58,7 @@ const PASS_THROUGH = new Set([
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
   'REQUEST_TIMEOUT',
+  'QUERY_TIMEOUT',
   'SHUTTING_DOWN',
 ]);
 
@@ -80,7 +83,17 @@ export function logInternalError(log: Logger, error: unknown, where: Record<stri
   );
 }
 
-export function formatError() {
+/**
+ * A statement PostgreSQL cancelled. A request cancelled as a whole (REQUEST_TIMEOUT, shutdown)
+ * is answered by its budget's error before any of these is formatted, so what is left is
+ * the statement's own statement_timeout.
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  return isCancelledStatement(unwrapResolverError(error));
+}
+
+export function formatError(options: { statementTimeoutMs?: number } = {}) {
+  const seconds = options.statementTimeoutMs ? ` (${options.statementTimeoutMs / 1000} s)` : '';
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
@@ -92,6 +105,15 @@ export function formatError() {
         message: formatted.message,
         locations: formatted.locations,
         extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
+    // The statement's text stays in the log (with the request id), never in the answer.
+    if (isStatementTimeout(error)) {
+      return {
+        message: `a database statement ran longer than STATEMENT_TIMEOUT${seconds} and was cancelled; ask for less (a narrower filter, a shorter period, smaller pages)`,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'QUERY_TIMEOUT' },
       };
     }
     const original = unwrapResolverError(error) as Error;

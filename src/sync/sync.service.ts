@@ -5,6 +5,7 @@
 
 import type { HubConfig } from '../config';
 import type { Orm } from '../db/orm';
+import { outsideStatementScope } from '../db/statement-scope';
 import type { Source } from '../domain/model';
 import { SOURCES } from '../domain/model';
 import type { Logger } from '../log';
@@ -30,7 +31,8 @@ export class SyncService {
    */
   start(source: Source, options: RunOptions): Promise<string> {
     return new Promise((resolve, reject) => {
-      this.run(source, { ...options, onStarted: resolve }).catch((e) => {
+      // The run outlives the request that asked for it: not under the request's statement scope.
+      outsideStatementScope(() => this.run(source, { ...options, onStarted: resolve })).catch((e) => {
         reject(e);
         this.log.error(
           { event: 'sync_background_failed', source, err: { message: String(e?.message ?? e) } },

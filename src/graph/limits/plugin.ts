@@ -10,7 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../../log';
 import { hasCapability } from '../auth';
 import type { GraphContext } from '../context';
-import { codedError, isClientError, logInternalError } from '../errors';
+import { codedError, isClientError, isStatementTimeout, logInternalError } from '../errors';
 import { enforceAccess } from './access-check';
 import { measureOperation, TooManyFields } from './analyze';
 import { enforceLimits, type GraphLimits, tooComplex } from './limits';
@@ -75,6 +75,19 @@ export function guardPlugin(
         },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const e of errors) {
+            if (isStatementTimeout(e)) {
+              // Which operation was slow, for the operators; the statement itself is not logged.
+              log.warn(
+                {
+                  event: 'statement_timeout',
+                  requestId: contextValue.requestId,
+                  operationName,
+                  path: e.path,
+                },
+                'a statement ran longer than STATEMENT_TIMEOUT',
+              );
+              continue;
+            }
             if (isClientError(e)) continue;
             logInternalError(log, e, { requestId: contextValue.requestId, operationName, path: e.path });
           }
