@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { Orm } from './db/orm';
 import { HubError } from './domain/errors';
 import { FINDING_KINDS, FINDING_STATUSES, SEVERITIES } from './domain/finding';
-import { hasCapability, type Principal, type Scope } from './graph/auth';
+import { hasCapability, type Principal, reportAgencies, type Scope } from './graph/auth';
 import { badInput, codedError } from './graph/errors';
 import { type FindingFilter, findingsForExport, findingsXlsx } from './modules/check';
 import {
@@ -58,8 +58,16 @@ function day(at: Date): string {
   return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10); // Asia/Ho_Chi_Minh
 }
 
-/** Form 06 as `hub report dossiers --format xlsx` writes it, for the console's pickers. */
-async function sendForm06(res: ServerResponse, params: URLSearchParams, orm: Orm): Promise<void> {
+/**
+ * Form 06 as `hub report dossiers --format xlsx` writes it, for the console's pickers,
+ * with the rows the graph's dossierReport gives the same caller (its agency scope).
+ */
+async function sendForm06(
+  res: ServerResponse,
+  params: URLSearchParams,
+  orm: Orm,
+  caller: { principal: Principal; scope: Scope },
+): Promise<void> {
   const period = resolvePeriod({
     period: params.get('period') ?? undefined,
     from: params.get('from') ?? undefined,
@@ -67,16 +75,17 @@ async function sendForm06(res: ServerResponse, params: URLSearchParams, orm: Orm
   });
   const groupBy = listParam(params, 'groupBy', Object.values(ReportGrouping))?.[0] ?? ReportGrouping.AGENCY;
   const rule = listParam(params, 'rule', Object.values(TimelinessRule))?.[0] ?? TimelinessRule.PROVINCIAL;
+  const agencies = reportAgencies(caller.scope, caller.principal.agency, null);
   const em = orm.em.fork();
   const report = await dossierReport(em, {
     period,
     groupBy,
     rule,
     rollUp: params.get('rollUp') === '1',
-    filter: null,
+    filter: agencies ? { agency: agencies } : null,
   });
   const now = new Date();
-  const body = await form06Xlsx(report, { agencyTitle: await agencyTitle(em, null), generatedAt: now });
+  const body = await form06Xlsx(report, { agencyTitle: await agencyTitle(em, agencies), generatedAt: now });
   res.writeHead(200, {
     'content-type': XLSX,
     'content-disposition': `attachment; filename="bieu-06-${report.from}-${report.to}.xlsx"`,
@@ -107,18 +116,11 @@ export async function serveExport(
 ): Promise<void> {
   try {
     // The graph's rules: findings need a role that reads them; an agency key gets its own.
-    const { principal, scope: caller } = await deps.caller(req);
+    const caller = await deps.caller(req);
+    const { principal } = caller;
     if (req.method !== 'GET') throw codedError('BAD_USER_INPUT', 'exports are read with GET');
     const name = url.pathname.slice(EXPORT_PATH.length);
-    if (name === 'dossier-report.xlsx') {
-      // Form 06 over HTTP has no agency scope yet: a key limited to an agency uses the graph's dossierReport.
-      if (caller.agencyCodes)
-        throw codedError(
-          'FORBIDDEN',
-          "an agency-limited key reads form 06 through the graph's dossierReport",
-        );
-      return await sendForm06(res, url.searchParams, deps.orm);
-    }
+    if (name === 'dossier-report.xlsx') return await sendForm06(res, url.searchParams, deps.orm, caller);
     if (name !== 'findings.xlsx')
       throw codedError('NOT_FOUND', `no export ${name}; there are findings.xlsx and dossier-report.xlsx`);
     if (!hasCapability(principal.role, 'findings'))
@@ -126,7 +128,7 @@ export async function serveExport(
     const findings = await findingsForExport(
       deps.orm.em.fork(),
       findingFilterFromQuery(url.searchParams),
-      caller.agencyCodes,
+      caller.scope.agencyCodes,
     );
     const now = new Date();
     const shown = [...url.searchParams].filter(([k]) =>

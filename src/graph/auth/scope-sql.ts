@@ -20,3 +20,20 @@ export function inAgencyScope(
 ): boolean {
   return !agencyCodes || (agencyCode !== null && agencyCodes.includes(agencyCode));
 }
+
+/**
+ * The agencies a report covers under the caller's scope: a key limited to an agency
+ * reports on its own subtree (`own`). Asked agencies outside the scope are dropped (none
+ * left: no rows), and each one kept brings only its own subtree, which lies inside it.
+ * Null (no agency filter) only for a caller who sees the whole province and asked none.
+ */
+export function reportAgencies(
+  scope: Scope,
+  own: string | null,
+  asked: readonly string[] | null | undefined,
+): string[] | null {
+  const codes = scope.agencyCodes;
+  if (!codes) return asked ? [...asked] : null;
+  if (!asked) return [own ?? codes[0]!];
+  return asked.filter((code) => codes.includes(code.trim()));
+}

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { localDateOf } from '../../domain/time';
+import { reportAgencies } from '../../graph/auth';
 import { type GraphContext, loaderFor } from '../../graph/context';
 import { codedError } from '../../graph/errors';
 import { LocalDateScalar } from '../../graph/scalars';
@@ -16,18 +17,6 @@ import { ServiceIndex, ServiceIndexArgs } from './service-index.types';
 import { timelinessOf } from './timeliness.service';
 import { DossierTimeliness } from './timeliness.types';
 
-/**
- * The report's agencies under the caller's scope: a key limited to an agency reports on
- * its own subtree. Asked agencies outside it are dropped (none left: no rows), and each
- * one kept brings only its own subtree, which lies inside the scope.
- */
-function scopedAgencies(ctx: GraphContext, asked: readonly string[] | null | undefined): string[] | null {
-  const scope = ctx.scope.agencyCodes;
-  if (!scope) return asked ? [...asked] : null;
-  if (!asked) return [ctx.principal.agency ?? scope[0]!];
-  return asked.filter((code) => scope.includes(code.trim()));
-}
-
 @Resolver()
 export class DossierReportResolver {
   @Query(() => DossierReport, {
@@ -42,7 +31,7 @@ export class DossierReportResolver {
       rule: args.rule,
       rollUp: args.rollUp,
       filter: ctx.scope.agencyCodes
-        ? { ...args.filter, agency: scopedAgencies(ctx, args.filter?.agency) }
+        ? { ...args.filter, agency: reportAgencies(ctx.scope, ctx.principal.agency, args.filter?.agency) }
         : args.filter,
     });
   }
