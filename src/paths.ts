@@ -14,3 +14,5 @@ function findRoot(start: string): string {
 
 export const PROJECT_ROOT = findRoot(__dirname);
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
+/** What the graph's `_service { sdl }` gives a federation gateway. */
+export const SUBGRAPH_FILE = path.join(PROJECT_ROOT, 'schema', 'subgraph.graphql');

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLError } from 'graphql';
@@ -57,6 +58,9 @@ export async function createApollo(log: Logger, limits: GraphLimits): Promise<Ap
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo turns on federated tracing for a subgraph: per-field timings to any caller
+      // who asks (a gateway's ftv1 header). The hub's figures are in /metrics instead.
+      ApolloServerPluginInlineTraceDisabled(),
       guardPlugin(limits, log, chargeCost),
     ],
   });

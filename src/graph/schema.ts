@@ -1,4 +1,8 @@
-/** The graph's schema, built from the resolvers. `schema/schema.graphql` is its committed SDL. */
+/**
+ * The graph's schema, built from the resolvers and served as a federation subgraph.
+ * `schema/schema.graphql` is its committed SDL, `schema/subgraph.graphql` what `_service`
+ * gives a gateway.
+ */
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
@@ -36,6 +40,8 @@ import {
   IndexAndFeedbackResolver,
 } from '../modules/report';
 import { SyncResolver } from '../sync/sync.resolver';
+import { HUB_ENTITIES } from './federation/entities';
+import { serviceSdl, toSubgraph } from './federation/subgraph';
 import './enums';
 
 export const resolvers = [
@@ -68,11 +74,16 @@ export const resolvers = [
 
 let built: Promise<GraphQLSchema> | null = null;
 
+/** The schema the hub serves: type-graphql's, as a federation subgraph. */
 export function hubSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, validate: false });
+  built ??= buildSchema({ resolvers, validate: false }).then((base) => toSubgraph(base, HUB_ENTITIES));
   return built;
 }
 
 export async function schemaSdl(): Promise<string> {
   return `${printSchema(lexicographicSortSchema(await hubSchema()))}\n`;
+}
+
+export async function subgraphSdl(): Promise<string> {
+  return serviceSdl(await hubSchema());
 }

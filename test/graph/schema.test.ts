@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { schemaSdl } from '../../src/graph/schema';
-import { SCHEMA_FILE } from '../../src/paths';
+import { schemaSdl, subgraphSdl } from '../../src/graph/schema';
+import { SCHEMA_FILE, SUBGRAPH_FILE } from '../../src/paths';
 
 describe('schema/schema.graphql', () => {
   it('is what the code emits (run `npm run schema` after changing the graph)', async () => {
@@ -9,6 +9,17 @@ describe('schema/schema.graphql', () => {
     if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, sdl);
     expect(existsSync(SCHEMA_FILE), `${SCHEMA_FILE} is missing: run npm run schema`).toBe(true);
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(sdl);
+  });
+
+  it('schema/subgraph.graphql is what `_service { sdl }` gives a gateway (npm run schema)', async () => {
+    const sdl = await subgraphSdl();
+    if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SUBGRAPH_FILE, sdl);
+    expect(existsSync(SUBGRAPH_FILE), `${SUBGRAPH_FILE} is missing: run npm run schema`).toBe(true);
+    expect(readFileSync(SUBGRAPH_FILE, 'utf8')).toBe(sdl);
+    // The federation contract other subgraphs build on.
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
+    for (const type of ['Procedure', 'Agency', 'Dossier'])
+      expect(sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "code"\\)`));
   });
 
   it('has the root fields and conventions other systems depend on', async () => {
@@ -23,6 +34,9 @@ describe('schema/schema.graphql', () => {
       'quarantinedRecords(',
       'runSync(',
       'confirmDeletions(',
+      // Federation: additive root fields for gateways.
+      '_entities(representations: [_Any!]!): [_Entity]!',
+      '_service: _Service!',
     ]) {
       expect(sdl).toContain(field);
     }

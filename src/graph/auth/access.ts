@@ -79,6 +79,10 @@ export const ROOT_FIELDS: Record<string, Capability> = {
   confirmDeletions: 'admin',
   // Everyone may ask who they are: the console reads it at sign-in.
   viewer: 'read',
+  // Federation (src/graph/federation): the subgraph SDL is schema knowledge, like
+  // introspection; each entity type in `_entities` also needs what its own root field needs.
+  _service: 'introspection',
+  _entities: 'read',
 };
 
 /** Types that need a capability wherever they appear (by name prefix). */

@@ -6,7 +6,7 @@
  *
  * Cost: an object field costs 1 plus its children; a field with `first` multiplies its
  * children by `first` (a connection of 50 costs 50 of its nodes, each at least 1); another list multiplies
- * them by LIST_FACTOR. Leaves are free, and so is a connection's own structure (edges,
+ * them by LIST_FACTOR, and `_entities` by the number of representations. Leaves are free, and so is a connection's own structure (edges,
  * node, pageInfo): a page is paid for once, by its `first`. Introspection is measured for depth but not cost:
  * only roles with introspection may send it at all.
  */
@@ -70,6 +70,17 @@ function intValue(node: ValueNode | undefined, variables: Record<string, unknown
   return null;
 }
 
+/** How many representations `_entities` (federation) is sent: each is a node to fetch. */
+function listLength(node: ValueNode | undefined, variables: Record<string, unknown>): number | null {
+  if (!node) return null;
+  if (node.kind === Kind.LIST) return node.values.length;
+  if (node.kind === Kind.VARIABLE) {
+    const v = variables[node.name.value];
+    return Array.isArray(v) ? v.length : null;
+  }
+  return null;
+}
+
 /** A connection's or edge's own fields (edges, node, pageInfo) fetch nothing of their own. */
 function structural(parent: GraphQLCompositeType): boolean {
   return parent.name.endsWith('Connection') || parent.name.endsWith('Edge');
@@ -83,6 +94,13 @@ function multiplier(
   w: Walk,
 ): number {
   if (structural(parent)) return 1;
+  if (def.args.some((a) => a.name === 'representations')) {
+    const given = listLength(
+      field.arguments?.find((a) => a.name.value === 'representations')?.value,
+      w.variables,
+    );
+    return Math.max(1, given ?? 1);
+  }
   if (def.args.some((a) => a.name === 'first')) {
     const given = intValue(field.arguments?.find((a) => a.name.value === 'first')?.value, w.variables);
     // Above MAX_FIRST the resolver refuses with BAD_USER_INPUT, which says more than a cost.
@@ -126,8 +144,9 @@ function walkSet(
       const children = walkSet(sel.selectionSet, named, depth + 1, introspection, w, null);
       if (introspection) continue;
       const times = multiplier(sel, fieldDef, parent, w);
-      // A page's nodes cost at least 1 each, even when only their leaves are asked for.
-      const paged = fieldDef.args.some((a) => a.name === 'first');
+      // A page's nodes (and federation's entities) cost at least 1 each, even when only
+      // their leaves are asked for.
+      const paged = fieldDef.args.some((a) => a.name === 'first' || a.name === 'representations');
       cost += (structural(parent) ? 0 : 1) + times * (paged ? Math.max(1, children) : children);
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
       const on = sel.typeCondition ? w.schema.getType(sel.typeCondition.name.value) : parent;

@@ -110,13 +110,24 @@ export async function findDossier(
   code: string,
   agencyCodes: readonly string[] | null = null,
 ): Promise<DossierNode | null> {
+  const [found] = await dossiersByCodes(em, [code], agencyCodes);
+  return found ?? null;
+}
+
+/** Dossiers of these codes inside the caller's scope, in one statement (a loader's batch). */
+export async function dossiersByCodes(
+  em: EntityManager,
+  codes: readonly string[],
+  agencyCodes: readonly string[] | null = null,
+): Promise<DossierNode[]> {
+  if (codes.length === 0) return [];
   const where = whereOf(null, null, agencyCodes);
-  const [row] = await readQuery<DossierRow>(
+  const rows = await readQuery<DossierRow>(
     em,
-    `select ${DOSSIER_COLUMNS} from dossier d where ${['d.code = ?', ...where.sql].join(' and ')}`,
-    [code, ...where.params],
+    `select ${DOSSIER_COLUMNS} from dossier d where ${['d.code = any(?::text[])', ...where.sql].join(' and ')}`,
+    [[...codes], ...where.params],
   );
-  return row ? toDossierNode(row) : null;
+  return rows.map(toDossierNode);
 }
 
 /**
