@@ -12,6 +12,7 @@ import {
   type GraphQLSchema,
   graphql,
   Kind,
+  lexicographicSortSchema,
   type ObjectTypeDefinitionNode,
   parse,
   printSchema,
@@ -41,10 +42,13 @@ function keyDirective(fields: string): DirectiveNode {
   };
 }
 
-/** The printed schema with `@key(fields: …)` on each entity type. */
+/**
+ * The printed schema with `@key(fields: …)` on each entity type. Sorted: type-graphql
+ * orders fields as their modules were loaded, which differs between entry points.
+ */
 function withKeys(base: GraphQLSchema, entities: readonly EntityType[]): DocumentNode {
   const keys = new Map(entities.map((e) => [e.typeName, e.key]));
-  const document = visit(parse(printSchema(base)), {
+  const document = visit(parse(printSchema(lexicographicSortSchema(base))), {
     ObjectTypeDefinition(node: ObjectTypeDefinitionNode) {
       const key = keys.get(node.name.value);
       if (!key) return undefined;
