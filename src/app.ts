@@ -11,6 +11,7 @@ import { pointAtSimulators, type Simulators, startSimulators } from './simulate'
 import { checkJob } from './sync/check-triggers';
 import { connectorFactory } from './sync/connectors';
 import { syncJobs } from './sync/jobs';
+import { retentionJob } from './sync/retention';
 import { Scheduler } from './sync/scheduler';
 import { SyncService } from './sync/sync.service';
 
@@ -57,5 +58,8 @@ export function createScheduler(runtime: HubRuntime, log: Logger): Scheduler {
   const jobs = syncJobs(runtime.services.sync, runtime.config);
   const checks = runtime.config.schedules.checks;
   if (checks) jobs.push(checkJob(runtime.services.checks, checks));
+  const { piiRetentionDays } = runtime.config;
+  const erase = runtime.config.schedules.piiErase;
+  if (piiRetentionDays && erase) jobs.push(retentionJob(runtime.db.orm, piiRetentionDays, erase));
   return new Scheduler(runtime.db.orm, log, jobs);
 }

@@ -25,6 +25,7 @@ const USAGE = `usage: hub <command>
   keys create --role ROLE --name N [--pii] [--metrics] [--agency CODE] [--rate N]
                                          a stored API key (printed once, last line of stdout)
   keys list | keys revoke --name N       the stored keys; revoke one (fails at once everywhere)
+  pii erase [--dry-run]                  erase personal data of items closed past PII_RETENTION_DAYS now (JSON counts)
   simulate                               only the three simulated portals, for trying connectors
   report dossiers (--period 2020-Q1 | --from D --to D) [--by agency|sector|level|procedure]
          [--rule provincial|national] [--roll-up] [--agency CODE] [--format json|csv|xlsx] [--out FILE]
@@ -68,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       return commands().planCommand(config, log, rest);
     case 'keys':
       return commands().keysCommand(config, log, rest);
+    case 'pii':
+      return commands().piiCommand(config, log, rest);
     case 'check': {
       const { values } = parseArgs({
         args: rest,

@@ -71,12 +71,21 @@ export interface HubConfig {
   igate: { url: string | null; clientId: string; clientSecret: string };
   pakn: { url: string | null; apiKey: string };
   upstream: UpstreamTuning;
-  schedules: { national: string | null; igate: string | null; pakn: string | null; checks: string | null };
+  schedules: {
+    national: string | null;
+    igate: string | null;
+    pakn: string | null;
+    checks: string | null;
+    /** When closed items past PII_RETENTION_DAYS are erased (only with a retention set). */
+    piiErase: string | null;
+  };
   security: SecurityConfig;
   sourceStaleAfterMs: number;
   runAbandonedAfterMs: number;
   deleteGuardPercent: number;
   piiSalt: string;
+  /** PII_RETENTION_DAYS: days a closed dossier or feedback item keeps its personal data; null: kept. */
+  piiRetentionDays: number | null;
   logLevel: string;
   holidaysDir: string | null;
   /** A JSON file whose task and indicator entries replace the bundled plan-indicator mapping's. */
@@ -317,12 +326,15 @@ export function loadConfig(env: Env = process.env): HubConfig {
       igate: r.schedule('SYNC_SCHEDULE_IGATE', '0 */10 * * * *'),
       pakn: r.schedule('SYNC_SCHEDULE_PAKN', '0 5-59/15 * * * *'),
       checks: r.schedule('CHECK_SCHEDULE', '0 30 2 * * *'),
+      piiErase: r.schedule('PII_ERASE_SCHEDULE', '0 45 3 * * *'),
     },
     security: readSecurity(r),
     sourceStaleAfterMs: r.duration('SOURCE_STALE_AFTER', '26h'),
     runAbandonedAfterMs: r.duration('SYNC_RUN_TIMEOUT', '2m'),
     deleteGuardPercent: r.number('DELETE_GUARD_PERCENT', 20, 0, 100),
     piiSalt: r.string('PII_SALT', ''),
+    piiRetentionDays:
+      r.raw('PII_RETENTION_DAYS') === undefined ? null : r.int('PII_RETENTION_DAYS', 0, 1, 36_500),
     logLevel: r.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     holidaysDir: r.optional('HOLIDAYS_DIR'),
     planIndicatorsFile: r.optional('PLAN_INDICATORS_FILE'),

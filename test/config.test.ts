@@ -77,6 +77,18 @@ describe('configuration', () => {
     expect(redactUrl('postgres://hub:s3cret@db:5432/hub')).toBe('postgres://hub:***@db:5432/hub');
   });
 
+  it('keeps personal data unless PII_RETENTION_DAYS is a whole number of days', () => {
+    expect(loadConfig({}).piiRetentionDays).toBeNull();
+    expect(loadConfig({ PII_RETENTION_DAYS: '365' }).piiRetentionDays).toBe(365);
+    expect(loadConfig({}).schedules.piiErase).toBe('0 45 3 * * *');
+    expect(problems({ PII_RETENTION_DAYS: '0' })).toEqual([
+      'PII_RETENTION_DAYS="0": expected a whole number from 1 to 36500',
+    ]);
+    expect(problems({ PII_RETENTION_DAYS: 'a year' })).toEqual([
+      'PII_RETENTION_DAYS="a year": expected a whole number from 1 to 36500',
+    ]);
+  });
+
   it('reads durations and disables schedules with off', () => {
     expect(parseDuration('26h')).toBe(93_600_000);
     expect(parseDuration('90s')).toBe(90_000);

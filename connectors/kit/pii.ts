@@ -79,3 +79,17 @@ export const PERSONAL_FIELDS: Record<string, Masker> = {
   hoTen: maskName,
   soDienThoai: maskPhone,
 };
+
+/**
+ * What retention erases from a stored raw payload (src/db/personal-data.ts): every member
+ * PERSONAL_FIELDS masks, addresses, and the objects that are the person as a whole (iGate's
+ * `applicant.data`, PAKN's `nguoiGui`), so members this list does not name go too. A
+ * `parent.member` entry applies under that parent only.
+ */
+export const ERASED_RAW_KEYS: readonly string[] = [
+  ...Object.keys(PERSONAL_FIELDS),
+  'address',
+  'diaChi',
+  'applicant.data',
+  'nguoiGui',
+];

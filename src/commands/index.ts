@@ -1,6 +1,7 @@
 export { checkCommand } from './check';
 export { keysCommand } from './keys';
 export { migrateCommand } from './migrate';
+export { piiCommand } from './pii';
 export { planCommand } from './plan';
 export { reportCommand } from './report';
 export { serveCommand } from './serve';

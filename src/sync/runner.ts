@@ -24,6 +24,7 @@ import { planWalk, type WalkPlan, type WalkProgress, type WalkResult, walkStream
 export interface SyncSettings {
   abandonAfterMs: number;
   deleteGuardPercent: number;
+  piiRetentionDays?: number | null;
 }
 
 export interface RunSummary {
@@ -179,6 +180,7 @@ async function walkStreams(deps: RunDeps, options: RunOptions, summary: RunSumma
         plan,
         stats: connector.stats,
         guardPercent: deps.settings.deleteGuardPercent,
+        piiRetentionDays: deps.settings.piiRetentionDays,
         signal: options.signal,
         onPage: options.onProgress,
       });

@@ -53,6 +53,7 @@ export class SyncService {
           settings: {
             abandonAfterMs: this.config.runAbandonedAfterMs,
             deleteGuardPercent: this.config.deleteGuardPercent,
+            piiRetentionDays: this.config.piiRetentionDays,
           },
         },
         options,

@@ -13,6 +13,7 @@ import { type DeletionOutcome, detectDeletions, forgetSeen, recordSeen } from '.
 import { addCounts } from './ledger';
 import { quarantine, resolveQuarantined } from './quarantine';
 import { readAhead } from './read-ahead';
+import { eraseWritten } from './retention';
 import { closeWalk, loadState, maxCursor, saveWalk } from './state';
 import { type SyncCounts, zeroCounts } from './sync-run.entity';
 import { writerFor } from './writers';
@@ -79,6 +80,8 @@ interface WalkArgs {
   plan: WalkPlan;
   stats: RequestStats;
   guardPercent: number;
+  /** PII_RETENTION_DAYS: written rows closed past it are erased at once (src/sync/retention.ts). */
+  piiRetentionDays?: number | null;
   signal?: AbortSignal;
   onPage?: (p: WalkProgress) => void;
 }
@@ -129,6 +132,7 @@ async function writePage(
   return args.orm.em.fork().transactional(async (em) => {
     const written = await upsertRows(em, writer.spec, rows);
     const keys = rows.map((r) => r.key);
+    if (written.inserted + written.updated > 0) await eraseWritten(em, writer, keys, args.piiRetentionDays);
     // A record upstream still sends, even in a shape we reject, is not deleted.
     const rejectedKeys = page.rejected.flatMap((r) => (r.externalKey ? [r.externalKey] : []));
     if (plan.full) await recordSeen(em, plan.walkRunId, stream.name, [...keys, ...rejectedKeys]);

@@ -29,3 +29,12 @@ export function writerFor(source: Source, stream: string): StreamWriter {
 export function writersOf(source: Source): StreamWriter[] {
   return writers.filter((w) => w.source === source);
 }
+
+/** The writers whose tables hold citizens' personal data (retention erases it). */
+export function writersWithPersonalData(): (StreamWriter & {
+  personal: NonNullable<StreamWriter['personal']>;
+})[] {
+  return writers.filter((w): w is StreamWriter & { personal: NonNullable<StreamWriter['personal']> } =>
+    Boolean(w.personal),
+  );
+}

@@ -15,6 +15,7 @@ describe('the hub command', () => {
       'report',
       'plan',
       'keys',
+      'pii erase',
       'migrate',
       'simulate',
     ])

@@ -9,8 +9,11 @@ import { SOURCES } from '../../src/domain/model';
 import { writersOf } from '../../src/sync/writers';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
-/** Columns every synced row has that the upsert itself fills (src/db/base.entity.ts SyncedRow). */
-const UPSERT_OWNED = ['raw', 'content_hash', 'deleted_at', 'created_at', 'updated_at'];
+/**
+ * Columns every synced row has that the upsert itself fills (src/db/base.entity.ts SyncedRow),
+ * and the one personal-data retention fills on dossier and feedback (src/sync/retention.ts).
+ */
+const UPSERT_OWNED = ['raw', 'content_hash', 'deleted_at', 'created_at', 'updated_at', 'pii_erased_at'];
 
 /** PostgreSQL's name (information_schema udt_name) of each writer column type. */
 const UDT: Record<ColumnType, string> = {

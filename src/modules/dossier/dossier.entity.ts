@@ -137,6 +137,10 @@ export class Dossier extends SyncedRow {
   @Property({ type: 'string', columnType: 'text', nullable: true })
   identityLast4?: string | null;
 
+  /** When PII_RETENTION_DAYS erased this row's personal data (src/sync/retention.ts); null: never. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  piiErasedAt?: Date | null;
+
   /** `updatedDate` on iGate: what the sync's windows move by. */
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   sourceUpdatedAt!: Date;

@@ -35,6 +35,15 @@ export const dossierWriter = defineWriter<DossierRecord>({
       source_updated_at: 'timestamptz',
     },
   },
+  // Closed: completed or returned, withdrawn, stopped, or refused at intake (NOT_RECEIVED),
+  // at the last of its closing dates; a stopped or refused dossier has none, so its last
+  // change upstream. Open dossiers keep their applicant whatever their age.
+  personal: {
+    columns: ['applicant_name', 'applicant_phone', 'applicant_email', 'identity_hash', 'identity_last4'],
+    closedAt: `case when t.status in ('PROCESSED', 'RETURNED', 'WITHDRAWN')
+        then coalesce(greatest(t.completed_at, t.returned_at, t.withdrawn_at), t.source_updated_at)
+      when t.status in ('STOPPED', 'NOT_RECEIVED') then t.source_updated_at end`,
+  },
   toValues: (d) => ({
     external_id: d.externalId,
     listing_code: d.listingCode,

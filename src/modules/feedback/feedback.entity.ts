@@ -107,6 +107,10 @@ export class Feedback extends SyncedRow {
   @Property({ type: 'string', columnType: 'text', nullable: true })
   dossierCode?: string | null;
 
+  /** When PII_RETENTION_DAYS erased this row's personal data (src/sync/retention.ts); null: never. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  piiErasedAt?: Date | null;
+
   @Property({ type: 'string', columnType: 'text', nullable: true })
   senderName?: string | null;
 

@@ -33,6 +33,14 @@ export const feedbackWriter = defineWriter<FeedbackRecord>({
       sender_email: 'text',
     },
   },
+  // Closed: a PROCESSED-group status (answered, published, refused, sent on), since its
+  // latest transition (when it reached the state it is in), else its answer or last change.
+  personal: {
+    columns: ['sender_name', 'sender_phone', 'sender_email'],
+    closedAt: `case when t.status_group = 'PROCESSED' then coalesce(
+        (select max((h.e ->> 'at')::timestamptz) from jsonb_array_elements(t.history) h(e)),
+        t.answered_at, t.source_updated_at) end`,
+  },
   toValues: (f) => ({
     external_id: f.externalId,
     title: f.title,
