@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { FeedbackRecord, LocalDate } from '../../src/domain/model';
-import { addDays, compareLocalDate, localDateOf } from '../../src/domain/time';
-import { ConnectorError } from '../kit/errors';
+import { compareLocalDate, localDateOf } from '../../src/domain/time';
 import type { Logger } from '../kit/http';
 import { paginate } from '../kit/paging';
 import type { Mapped, Page, ReadOptions, Rejected, Stream } from '../kit/types';
 import type { PaknClient } from './client';
 import { feedbackKeyOf, redactFeedback, toFeedback } from './map';
-import { decodePosition, encodePosition, nextSpan, shrunk, type WalkPosition, windowAt } from './windows';
+import { afterPass, identityOf, type PassOutcome, PassWatch, startPosition, versionOf } from './pass';
+import { decodePosition, encodePosition, shrunk, type WalkPosition } from './windows';
 
 /**
  * The `feedbacks` stream: whole-day windows over `ngayCapNhat` (upstream-apis.md §3),
@@ -49,167 +48,136 @@ async function* readFeedbacks(
   options: FeedbackWalkOptions,
   read: ReadOptions,
 ): AsyncGenerator<Page<FeedbackRecord>> {
-  const { pageSize } = options;
   const today = localDateOf(new Date(options.now()));
   const resumed = decodePosition(read.resumeFrom);
   let position = resumed ? { ...resumed, pass: 1 } : startPosition(read, options, today);
-  /** What was yielded from the days up to `memoryEnd`: identity → version. Bounded by a window's rows. */
-  let yielded = new Map<string, string>();
-  let memoryEnd = position.to;
+  const memory = new YieldedMemory(position.to);
   /** A position no yielded page has carried yet (a window that ended on an empty page). */
   let uncarried: WalkPosition | null = null;
 
   while (compareLocalDate(position.from, today) <= 0) {
     const current = position;
-    const watch = new PassWatch(current.total);
-    let last: { total: number | null; final: boolean } = { total: current.total, final: false };
-    let outcome: PassOutcome | null = null;
-    let smaller: WalkPosition | null = null;
-    const pages = paginate<unknown>({
-      startPage: current.page,
-      keyOf: identityOf,
-      onStop: (reason) => {
-        if (reason === 'repeated') watch.flag('the same page was served twice');
-      },
-      fetch: async (page) => {
-        // §3 GET /api/v1/pakn?tuNgay&denNgay&trang&soBanGhi
-        const result = await client.listFeedback(
-          { from: current.from, to: current.to, page, pageSize },
-          read.signal,
-        );
-        client.stats.pages += 1;
-        // The pass ends here, judged by this page alone: a short page, or the total reached.
-        // (No total for the helper to count against: a duplicated row would end the pass early.)
-        const final =
-          result.items.length < pageSize || (result.total !== null && page * pageSize >= result.total);
-        last = { total: result.total, final };
-        return { items: result.items, last: final };
-      },
-    });
-    for await (const fetched of pages) {
-      if (fetched.position === 1 && current.total === null && (last.total ?? 0) > options.maxWindowRows) {
-        smaller = current.pass === 1 ? shrunk(current, today) : null;
-        if (smaller) break;
-      }
-      watch.observe(last.total, fetched.items);
-      const { final } = last;
-      outcome = final
-        ? afterPass(current, watch, last.total ?? watch.count, today, read.full, options)
-        : { next: { ...current, page: fetched.next, total: watch.firstTotal }, failure: null };
-      const built = buildPage(fetched.items, yielded);
-      uncarried = null;
-      yield { ...built, checkpoint: encodePosition(outcome.next), cursor: outcome.next.cursor };
-      if (final) break;
-      outcome = null;
-    }
-    if (smaller) {
-      position = smaller;
+    const pass = yield* readPass(client, options, read, current, memory.yielded, today);
+    if (pass.yieldedAny) uncarried = null;
+    if (pass.kind === 'shrunk') {
+      position = pass.next;
       continue;
     }
-    // The pass ended on an empty or repeated page: no yielded page has carried its outcome.
-    if (outcome === null) {
-      watch.observe(last.total, []);
-      outcome = afterPass(current, watch, last.total ?? watch.count, today, read.full, options);
-      uncarried = outcome.next;
-    }
-    if (outcome.failure) {
+    if (!pass.carried) uncarried = pass.outcome.next;
+    if (pass.outcome.failure) {
       // A resumed run starts this window over: say so before failing.
-      if (uncarried)
-        yield { items: [], rejected: [], checkpoint: encodePosition(uncarried), cursor: uncarried.cursor };
-      throw outcome.failure;
+      if (uncarried) yield carrierOf(uncarried);
+      throw pass.outcome.failure;
     }
-    const next = outcome.next;
-    if (watch.reason !== null && next.from === current.from) {
-      options.logger?.warn(
-        {
-          event: 'pakn_window_reread',
-          from: current.from,
-          to: current.to,
-          nextTo: next.to,
-          reason: watch.reason,
-        },
-        'rows moved while the window was paged; reading it again',
-      );
-    }
-    // Re-reads and the rest of a halved window fall within the days already remembered.
-    if (compareLocalDate(next.from, memoryEnd) > 0) {
-      yielded = new Map();
-      memoryEnd = next.to;
-    } else if (compareLocalDate(next.to, memoryEnd) > 0) {
-      memoryEnd = next.to;
-    }
+    const next = pass.outcome.next;
+    if (pass.reason !== null && next.from === current.from) logReread(options, current, next, pass.reason);
+    memory.moveTo(next);
     position = next;
   }
-  if (uncarried)
-    yield { items: [], rejected: [], checkpoint: encodePosition(uncarried), cursor: uncarried.cursor };
+  if (uncarried) yield carrierOf(uncarried);
 }
 
-function startPosition(read: ReadOptions, options: FeedbackWalkOptions, today: LocalDate): WalkPosition {
-  const cursor = read.full ? null : read.cursor;
-  // The cursor day itself is read again: it may have gained rows after it was read.
-  const from = cursor && /^\d{4}-\d{2}-\d{2}$/.test(cursor) ? cursor : options.firstDay;
-  return windowAt(compareLocalDate(from, today) <= 0 ? from : today, options.windowDays, today, cursor);
-}
+/** How one pass over a window ended. */
+type PassResult =
+  /** The window's first page counted too many rows: read its first half instead. */
+  | { kind: 'shrunk'; next: WalkPosition; yieldedAny: false }
+  | {
+      kind: 'read';
+      outcome: PassOutcome;
+      /** The last yielded page carried the outcome's position as its checkpoint. */
+      carried: boolean;
+      yieldedAny: boolean;
+      /** Why the pass was not quiet; null when it was. */
+      reason: string | null;
+    };
 
-interface PassOutcome {
-  next: WalkPosition;
-  /** The window could not be read quietly: fail the stream once the last page is committed. */
-  failure: ConnectorError | null;
-}
-
-function afterPass(
-  p: WalkPosition,
-  watch: PassWatch,
-  rows: number,
-  today: LocalDate,
-  full: boolean,
+/** Pages through one pass over the window at `current`, yielding each list page mapped. */
+async function* readPass(
+  client: PaknClient,
   options: FeedbackWalkOptions,
-): PassOutcome {
-  const span = nextSpan(p.span, rows, options.maxWindowRows);
-  if (watch.reason === null) return { next: windowAt(addDays(p.to, 1), span, today, p.to), failure: null };
-  // Rows moved: read again, halving the window first (fewer pages to get through quietly).
-  const smaller = shrunk(p, today);
-  if (smaller) return { next: smaller, failure: null };
-  const again: WalkPosition = { ...p, page: 1, pass: p.pass + 1, total: null };
-  if (p.pass < options.maxPasses) return { next: again, failure: null };
-  // Today's rows are read again by the next run anyway; a past day or a full walk must be complete.
-  if (!full && compareLocalDate(p.to, today) >= 0) {
-    return { next: windowAt(addDays(p.to, 1), span, today, p.cursor), failure: null };
+  read: ReadOptions,
+  current: WalkPosition,
+  yielded: Map<string, string>,
+  today: LocalDate,
+): AsyncGenerator<Page<FeedbackRecord>, PassResult> {
+  const { pageSize } = options;
+  const watch = new PassWatch(current.total);
+  const last: { total: number | null; final: boolean } = { total: current.total, final: false };
+  let yieldedAny = false;
+  const pages = paginate<unknown>({
+    startPage: current.page,
+    keyOf: identityOf,
+    onStop: (reason) => {
+      if (reason === 'repeated') watch.flag('the same page was served twice');
+    },
+    fetch: async (page) => {
+      // §3 GET /api/v1/pakn?tuNgay&denNgay&trang&soBanGhi
+      const result = await client.listFeedback(
+        { from: current.from, to: current.to, page, pageSize },
+        read.signal,
+      );
+      client.stats.pages += 1;
+      // The pass ends here, judged by this page alone: a short page, or the total reached.
+      // (No total for the helper to count against: a duplicated row would end the pass early.)
+      last.final =
+        result.items.length < pageSize || (result.total !== null && page * pageSize >= result.total);
+      last.total = result.total;
+      return { items: result.items, last: last.final };
+    },
+  });
+  for await (const fetched of pages) {
+    if (fetched.position === 1 && current.total === null && (last.total ?? 0) > options.maxWindowRows) {
+      const smaller = current.pass === 1 ? shrunk(current, today) : null;
+      if (smaller) return { kind: 'shrunk', next: smaller, yieldedAny: false };
+    }
+    watch.observe(last.total, fetched.items);
+    const outcome: PassOutcome = last.final
+      ? afterPass(current, watch, last.total ?? watch.count, today, read.full, options)
+      : { next: { ...current, page: fetched.next, total: watch.firstTotal }, failure: null };
+    const final = last.final;
+    yieldedAny = true;
+    yield {
+      ...buildPage(fetched.items, yielded),
+      checkpoint: encodePosition(outcome.next),
+      cursor: outcome.next.cursor,
+    };
+    if (final) return { kind: 'read', outcome, carried: true, yieldedAny, reason: watch.reason };
   }
-  const failure = new ConnectorError(
-    'pakn_window_unstable',
-    `feedback of ${p.from}–${p.to} kept moving over ${p.pass} passes (${watch.reason})`,
-    { retryable: false },
-  );
-  return { next: { ...again, pass: 1 }, failure };
+  // The pass ended on an empty or repeated page: no yielded page has carried its outcome.
+  watch.observe(last.total, []);
+  const outcome = afterPass(current, watch, last.total ?? watch.count, today, read.full, options);
+  return { kind: 'read', outcome, carried: false, yieldedAny, reason: watch.reason };
 }
 
-/** Signs that rows moved under the offsets while one pass over a window was read. */
-class PassWatch {
-  reason: string | null = null;
-  private readonly seen = new Set<string>();
+/** An empty page whose only job is to carry a position as the checkpoint. */
+function carrierOf(position: WalkPosition): Page<FeedbackRecord> {
+  return { items: [], rejected: [], checkpoint: encodePosition(position), cursor: position.cursor };
+}
 
-  /** Rows this pass served. */
-  get count(): number {
-    return this.seen.size;
-  }
+function logReread(options: FeedbackWalkOptions, current: WalkPosition, next: WalkPosition, reason: string) {
+  options.logger?.warn(
+    { event: 'pakn_window_reread', from: current.from, to: current.to, nextTo: next.to, reason },
+    'rows moved while the window was paged; reading it again',
+  );
+}
 
-  constructor(public firstTotal: number | null) {}
+/**
+ * What was yielded from the days up to `end`: identity → version, so a re-read yields
+ * only what changed. Bounded by a window's rows: forgotten once the walk moves past it.
+ */
+class YieldedMemory {
+  yielded = new Map<string, string>();
 
-  observe(total: number | null, items: unknown[]): void {
-    if (total !== null) {
-      if (this.firstTotal === null) this.firstTotal = total;
-      else if (total !== this.firstTotal) this.flag(`tongSoBanGhi moved from ${this.firstTotal} to ${total}`);
+  constructor(private end: LocalDate) {}
+
+  /** Re-reads and the rest of a halved window fall within the days already remembered. */
+  moveTo(next: WalkPosition): void {
+    if (compareLocalDate(next.from, this.end) > 0) {
+      this.yielded = new Map();
+      this.end = next.to;
+    } else if (compareLocalDate(next.to, this.end) > 0) {
+      this.end = next.to;
     }
-    for (const item of items) {
-      const id = identityOf(item);
-      if (this.seen.has(id)) this.flag('a record came back on a later page');
-      this.seen.add(id);
-    }
-  }
-
-  flag(reason: string): void {
-    this.reason ??= reason;
   }
 }
 
@@ -241,14 +209,4 @@ function buildPage(
     }
   }
   return { items: [...mapped.values()], rejected };
-}
-
-function identityOf(raw: unknown): string {
-  return feedbackKeyOf(raw) ?? `raw:${versionOf(raw)}`;
-}
-
-function versionOf(raw: unknown): string {
-  return createHash('sha1')
-    .update(JSON.stringify(raw) ?? 'undefined')
-    .digest('base64url');
 }
