@@ -72,18 +72,7 @@ export async function* walkWindows<Row>(
 ): AsyncGenerator<Page<Row>> {
   const now = options.now ?? Date.now;
   const lagMs = Math.max(options.lagMs, MIN_LAG_MS);
-  const cursorMs = msOf(read.cursor);
-  let st: WindowState = decodeState(read.resumeFrom) ?? {
-    from: read.full || cursorMs === null ? options.floor : cursorMs + 1,
-    to: null,
-    present: false,
-    after: null,
-    page: 0,
-    total: null,
-    span: options.initialSpanMs,
-    cursor: null,
-    catchUp: 0,
-  };
+  let st: WindowState = decodeState(read.resumeFrom) ?? startState(options, read);
   let lastReadEnd = 0;
   let windowRows = 0;
   const rejectedSeen = new Set<string>();
@@ -97,10 +86,9 @@ export async function* walkWindows<Row>(
           read.signal,
           'aborted: cancelled while waiting for the window lag',
         );
-      const end = now() - lagMs;
-      if (st.from > end) return;
-      const to = Math.min(st.from + st.span - 1, end);
-      st = { ...st, to, present: to === end };
+      const fixed = fixWindow(st, now() - lagMs);
+      if (fixed === null) return;
+      st = fixed;
       windowRows = 0;
       rejectedSeen.clear();
     }
@@ -111,74 +99,137 @@ export async function* walkWindows<Row>(
       read.signal,
     );
     const total = result.totalElements ?? null;
-    if (st.page > 0 && total !== null && total !== st.total) {
-      // Rows left the window since the previous page of this instant (only changes, stamped
-      // after `to`, can leave; none can join): this page's offset may have moved past unread
-      // rows. Read the instant again from page 0 (a window only shrinks, so this ends).
-      st = { ...st, page: 0, total: null };
+    const instead = beforeReading(st, total, options.maxWindowRows);
+    if (instead) {
+      st = instead;
       continue;
     }
-    if (st.after === null && st.page === 0 && total !== null && total > options.maxWindowRows) {
-      if (to - st.from + 1 > MIN_SPAN_MS) {
-        const span = Math.max(MIN_SPAN_MS, Math.floor((to - st.from + 1) / 2));
-        st = { ...st, span, to: st.from + span - 1, present: false };
-        continue;
-      }
-    }
-
-    const fresh: unknown[] = [];
-    let after = st.after;
-    let pastEnd = false;
-    for (const raw of result.content) {
-      const key = keyOf(raw);
-      if (key === null) {
-        // Unreadable position: the mapper rejects it; report it once per window.
-        const seen = JSON.stringify(raw);
-        if (!rejectedSeen.has(seen)) fresh.push(raw);
-        rejectedSeen.add(seen);
-        continue;
-      }
-      if (key.at > to) {
-        pastEnd = true; // an upstream ignoring updated-to: the window ends here
-        continue;
-      }
-      if (key.at < st.from || (st.after && compareKeys(key, st.after) <= 0)) continue;
-      fresh.push(raw);
-      if (after === null || compareKeys(key, after) > 0) after = key;
-    }
-    windowRows += fresh.length;
-    const done = pastEnd || result.content.length < options.pageSize;
+    const page = takeFresh(st, result.content, rejectedSeen);
+    windowRows += page.fresh.length;
     // The next request starts at the last row read. When that is still the instant this one
     // started at, a full page of rows shares it: the next page of the same request follows.
-    const sameFrom = (after?.at ?? st.from) === requestFrom;
-    st = { ...st, after, page: sameFrom ? st.page + 1 : 0, total };
+    const sameFrom = (page.after?.at ?? st.from) === requestFrom;
+    st = { ...st, after: page.after, page: sameFrom ? st.page + 1 : 0, total };
 
     let finished = false;
-    if (done) {
-      const span =
-        windowRows < options.maxWindowRows / 4 ? Math.min(st.span * 2, options.maxSpanMs) : st.span;
-      const catchUp = st.present ? st.catchUp + 1 : st.catchUp;
+    if (page.pastEnd || result.content.length < options.pageSize) {
+      const closed = closeWindow(st, windowRows, options);
       finished =
-        st.present &&
-        (catchUp > options.catchUpRounds ||
+        closed.atPresent &&
+        (closed.next.catchUp > options.catchUpRounds ||
           (windowRows === 0 && !(await changedAfter(options.fetch, to, read.signal))));
-      st = {
-        from: to + 1,
-        to: null,
-        present: false,
-        after: null,
-        page: 0,
-        total: null,
-        span,
-        cursor: isoOf(to),
-        catchUp,
-      };
+      st = closed.next;
       lastReadEnd = now();
     }
-    const built = options.build(fresh);
-    yield { ...built, checkpoint: encodeState(st), cursor: st.cursor };
+    yield { ...options.build(page.fresh), checkpoint: encodeState(st), cursor: st.cursor };
     if (finished) return;
   }
+}
+
+/** A walk with no checkpoint: from the floor (full, or no cursor yet) or just after the cursor. */
+export function startState(
+  options: Pick<WindowWalkOptions<unknown>, 'floor' | 'initialSpanMs'>,
+  read: Pick<ReadOptions, 'full' | 'cursor'>,
+): WindowState {
+  const cursorMs = msOf(read.cursor);
+  return {
+    from: read.full || cursorMs === null ? options.floor : cursorMs + 1,
+    to: null,
+    present: false,
+    after: null,
+    page: 0,
+    total: null,
+    span: options.initialSpanMs,
+    cursor: null,
+    catchUp: 0,
+  };
+}
+
+/** Fixes the next window's end: its span, never past `end` (now minus the lag); null: the walk is done. */
+export function fixWindow(st: WindowState, end: number): WindowState | null {
+  if (st.from > end) return null;
+  const to = Math.min(st.from + st.span - 1, end);
+  return { ...st, to, present: to === end };
+}
+
+/**
+ * What to do instead of reading this answer, or null to read it: read the instant again
+ * from page 0 when rows left it, or halve a window holding too many rows before reading it.
+ */
+export function beforeReading(
+  st: WindowState,
+  total: number | null,
+  maxWindowRows: number,
+): WindowState | null {
+  const to = st.to as number;
+  if (st.page > 0 && total !== null && total !== st.total) {
+    // Rows left the window since the previous page of this instant (only changes, stamped
+    // after `to`, can leave; none can join): this page's offset may have moved past unread
+    // rows. Read the instant again from page 0 (a window only shrinks, so this ends).
+    return { ...st, page: 0, total: null };
+  }
+  if (st.after === null && st.page === 0 && total !== null && total > maxWindowRows) {
+    if (to - st.from + 1 > MIN_SPAN_MS) {
+      const span = Math.max(MIN_SPAN_MS, Math.floor((to - st.from + 1) / 2));
+      return { ...st, span, to: st.from + span - 1, present: false };
+    }
+  }
+  return null;
+}
+
+/** The rows of one answer not read yet, the new keyset position, and whether the answer ran past the window. */
+export function takeFresh(
+  st: WindowState,
+  content: unknown[],
+  rejectedSeen: Set<string>,
+): { fresh: unknown[]; after: RowKey | null; pastEnd: boolean } {
+  const to = st.to as number;
+  const fresh: unknown[] = [];
+  let after = st.after;
+  let pastEnd = false;
+  for (const raw of content) {
+    const key = keyOf(raw);
+    if (key === null) {
+      // Unreadable position: the mapper rejects it; report it once per window.
+      const seen = JSON.stringify(raw);
+      if (!rejectedSeen.has(seen)) fresh.push(raw);
+      rejectedSeen.add(seen);
+      continue;
+    }
+    if (key.at > to) {
+      pastEnd = true; // an upstream ignoring updated-to: the window ends here
+      continue;
+    }
+    if (key.at < st.from || (st.after && compareKeys(key, st.after) <= 0)) continue;
+    fresh.push(raw);
+    if (after === null || compareKeys(key, after) > 0) after = key;
+  }
+  return { fresh, after, pastEnd };
+}
+
+/** The window is read: the next one starts after it, its span widened after a quiet window. */
+export function closeWindow(
+  st: WindowState,
+  windowRows: number,
+  options: Pick<WindowWalkOptions<unknown>, 'maxWindowRows' | 'maxSpanMs'>,
+): { next: WindowState; atPresent: boolean } {
+  const to = st.to as number;
+  const span = windowRows < options.maxWindowRows / 4 ? Math.min(st.span * 2, options.maxSpanMs) : st.span;
+  const catchUp = st.present ? st.catchUp + 1 : st.catchUp;
+  return {
+    atPresent: st.present,
+    next: {
+      from: to + 1,
+      to: null,
+      present: false,
+      after: null,
+      page: 0,
+      total: null,
+      span,
+      cursor: isoOf(to),
+      catchUp,
+    },
+  };
 }
 
 /**
