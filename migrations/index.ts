@@ -13,6 +13,7 @@ import { Migration20261201100200_record_history } from './Migration2026120110020
 import { Migration20261201110000_dossier_fact } from './Migration20261201110000_dossier_fact';
 import { Migration20261201120000_api_keys } from './Migration20261201120000_api_keys';
 import { Migration20261201130000_plan } from './Migration20261201130000_plan';
+import { Migration20261201144100_dossier_fact_writes } from './Migration20261201144100_dossier_fact_writes';
 import { Migration20261201144300_pii_retention } from './Migration20261201144300_pii_retention';
 
 export const migrationsList: MigrationObject[] = [
@@ -26,5 +27,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201110000_dossier_fact', class: Migration20261201110000_dossier_fact },
   { name: 'Migration20261201120000_api_keys', class: Migration20261201120000_api_keys },
   { name: 'Migration20261201130000_plan', class: Migration20261201130000_plan },
+  { name: 'Migration20261201144100_dossier_fact_writes', class: Migration20261201144100_dossier_fact_writes },
   { name: 'Migration20261201144300_pii_retention', class: Migration20261201144300_pii_retention },
 ];

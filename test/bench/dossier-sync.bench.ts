@@ -16,7 +16,7 @@ import type { Orm } from '../../src/db/orm';
 import { contentHash } from '../../src/db/upsert';
 import { dossierWriter } from '../../src/modules/dossier/dossier.writer';
 import { runSync } from '../../src/sync/runner';
-import { type BenchPostgres, fmt, log, measure } from './support';
+import { type BenchPostgres, fmt, loadAverage, log, measure } from './support';
 
 const SALT = 'bench-salt-0123456789';
 const BATCH = 1000;
@@ -114,6 +114,31 @@ async function baseline(url: string, n: number): Promise<{ ms: number; rows: num
   return { ms, rows };
 }
 
+/**
+ * The report table's triggers on `dossier` (Migration20261201110000_dossier_fact), off or on:
+ * the "no report upkeep" run is the sync as it was before issue 11, in the same conditions.
+ */
+async function reportUpkeep(orm: Orm, on: boolean): Promise<void> {
+  const verb = on ? 'enable' : 'disable';
+  for (const t of ['dossier_fact_insert', 'dossier_fact_update', 'dossier_fact_delete'])
+    await orm.em.fork().execute(`alter table dossier ${verb} trigger "${t}"`);
+}
+
+/** The time refresh_dossier_facts takes over the given dossiers (what the triggers do, once). */
+async function refreshTime(orm: Orm, since: string): Promise<{ ms: number; rows: number }> {
+  const em = orm.em.fork();
+  const [row] = await em.execute<{ n: string }[]>(
+    `select count(*) as n from dossier where updated_at >= ?::timestamptz`,
+    [since],
+  );
+  const started = process.hrtime.bigint();
+  await em.execute(
+    `select refresh_dossier_facts(array(select code from dossier where updated_at >= ?::timestamptz))`,
+    [since],
+  );
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, rows: Number(row?.n) };
+}
+
 async function count(orm: Orm): Promise<number> {
   const [row] = await orm.em.fork().execute(`select count(*) as n from dossier`);
   return Number(row?.n);
@@ -122,14 +147,21 @@ async function count(orm: Orm): Promise<number> {
 export async function dossierSyncBench(pg: BenchPostgres, sizes: number[], changed: number): Promise<void> {
   console.log('\n## Dossier sync (iGate simulator in its own process, over HTTP → PostgreSQL)\n');
   console.log(
-    `| dossiers | hub full sync | hub dossiers/s | peak RSS | peak heap | baseline INSERT…ON CONFLICT | baseline rows/s | hub / baseline | incremental, ${fmt(changed)} changed |`,
+    `| dossiers | hub full sync | same, no report upkeep | upkeep ratio | hub dossiers/s | peak RSS | peak heap | baseline INSERT…ON CONFLICT | baseline rows/s | hub / baseline | incremental, ${fmt(changed)} changed | same, no report upkeep | facts of the changed dossiers, once | load avg 1/5/15 |`,
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const n of sizes) {
     const sim = await simulatorProcess(n);
     const hubDb = await pg.database();
+    const plainDb = await pg.database();
     const baseDb = await pg.database();
     try {
+      // The same full sync twice, into two databases: without the report table's triggers
+      // (the write path before issue 11) and with them, so their ratio shares one load.
+      await reportUpkeep(plainDb.orm, false);
+      const plain = await measure(() => hubSync(sim.url, plainDb.orm));
+      if (plain.result.status !== 'SUCCEEDED')
+        throw new Error(`bench sync ended ${plain.result.status}: ${plain.result.errorMessage}`);
       const full = await measure(() => hubSync(sim.url, hubDb.orm));
       if (full.result.status !== 'SUCCEEDED')
         throw new Error(`bench sync ended ${full.result.status}: ${full.result.errorMessage}`);
@@ -138,29 +170,29 @@ export async function dossierSyncBench(pg: BenchPostgres, sizes: number[], chang
       const bumped = await sim.bump(changed);
       // The connector reads only windows that ended LAG_MS ago (rows committed late upstream).
       await new Promise((r) => setTimeout(r, LAG_MS + 100));
+      const [clock] = await hubDb.orm.em.fork().execute<{ now: string }[]>(`select now()::text as now`);
+      const plainInc = await measure(() => hubSync(sim.url, plainDb.orm));
       const inc = await measure(() => hubSync(sim.url, hubDb.orm));
-      console.log(
-        JSON.stringify(inc.result.counts),
-        JSON.stringify(inc.result.cursorBefore),
-        JSON.stringify(inc.result.cursorAfter),
-        bumped,
-        new Date().toISOString(),
-      );
-      if (inc.result.status !== 'SUCCEEDED')
+      if (inc.result.status !== 'SUCCEEDED' || plainInc.result.status !== 'SUCCEEDED')
         throw new Error(`incremental sync ended ${inc.result.status}: ${inc.result.errorMessage}`);
+      const refresh = await refreshTime(hubDb.orm, clock!.now);
 
       console.log(
-        `| ${fmt(n)} | ${fmt(full.ms / 1000, 1)} s | ${fmt(stored / (full.ms / 1000))} | ${fmt(full.peakRssMb)} MB | ${fmt(full.peakHeapMb)} MB | ` +
+        `| ${fmt(n)} | ${fmt(full.ms / 1000, 1)} s | ${fmt(plain.ms / 1000, 1)} s | ${fmt(full.ms / plain.ms, 2)}× | ${fmt(stored / (full.ms / 1000))} | ${fmt(full.peakRssMb)} MB | ${fmt(full.peakHeapMb)} MB | ` +
           `${fmt(base.ms / 1000, 1)} s | ${fmt(base.rows / (base.ms / 1000))} | ${fmt(full.ms / base.ms, 2)}× | ` +
-          `${fmt(inc.ms / 1000, 2)} s (${fmt(inc.result.counts.updated)} of ${fmt(bumped)} updated; peak heap ${fmt(inc.peakHeapMb)} MB) |`,
+          `${fmt(inc.ms / 1000, 2)} s (${fmt(inc.result.counts.updated)} of ${fmt(bumped)} updated; peak heap ${fmt(inc.peakHeapMb)} MB) | ` +
+          `${fmt(plainInc.ms / 1000, 2)} s | ${fmt(refresh.ms)} ms for ${fmt(refresh.rows)} | ${loadAverage()} |`,
       );
     } finally {
       sim.close();
       await hubDb.drop();
+      await plainDb.drop();
       await baseDb.drop();
     }
   }
   console.log(
-    "\nhub / baseline: the hub's whole sync (HTTP, validation, mapping, hashing, ledger, checkpoints) over the baseline's write time alone.",
+    "\nhub / baseline: the hub's whole sync (HTTP, validation, mapping, hashing, ledger, checkpoints) over the baseline's write time alone." +
+      ' No report upkeep: the same sync with the dossier_fact triggers disabled (the write path before issue 11).' +
+      " Facts of the changed dossiers: refresh_dossier_facts over the incremental sync's rows in one call.",
   );
 }

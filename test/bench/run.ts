@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints figures, with baselines measured in the same run. Not part of
- * `npm test`. BENCH_ONLY=check, report, sync (console and sync) or graph runs one part.
+ * `npm test`. BENCH_ONLY=check, report, sync (console and sync), dossier-sync (sync alone) or graph
+ * runs one part.
  * Report sizes: BENCH_REPORT_DOSSIERS (1000000,5000000). Check sizes:
  * BENCH_CHECK_PROCEDURES (2000,20000), BENCH_CHECK_DOSSIERS (1000000), BENCH_CHECK_FEEDBACK (100000). Sync sizes: BENCH_DOSSIERS (default
  * 100000,1000000), BENCH_CHANGED (10000), on DATABASE_URL when set, else an embedded
@@ -53,7 +54,7 @@ async function main() {
   if (only !== 'graph') {
     const pg = await benchPostgres();
     try {
-      await consoleBench(pg);
+      if (only !== 'dossier-sync') await consoleBench(pg);
       await dossierSyncBench(
         pg,
         sizesFromEnv('BENCH_DOSSIERS', [100_000, 1_000_000]),
@@ -63,7 +64,7 @@ async function main() {
       await pg.stop();
     }
   }
-  if (only !== 'sync') await graphBench();
+  if (only !== 'sync' && only !== 'dossier-sync') await graphBench();
 }
 
 main().then(

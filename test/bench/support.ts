@@ -98,3 +98,11 @@ export function sizesFromEnv(name: string, fallback: number[]): number[] {
   const v = process.env[name];
   return v ? v.split(',').map((s) => Number(s.trim())) : fallback;
 }
+
+/** The machine's load average (1, 5, 15 min): the machine is shared, so figures carry it. */
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+}

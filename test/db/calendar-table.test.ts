@@ -97,4 +97,27 @@ describe('calendar_day, the working-day calendar for SQL', () => {
     const back = await pg.query<{ n: string }>(`select count(*) n from calendar_day`);
     expect(Number(back.rows[0]!.n)).toBeGreaterThan(365 * 8);
   });
+
+  it("survives the test helper's truncate(), which leaves the real calendar behind it", async () => {
+    const real = await pg.query(`select day::text, is_working, working_index from calendar_day order by day`);
+    // A test that changed the calendar, then the truncate() between tests.
+    await refreshCalendarTable(
+      pg,
+      new WorkingCalendar([{ year: 2030, provisional: false, source: 'test', holidays: [], workdays: [] }]),
+    );
+    await db.truncate();
+    const after = await pg.query(
+      `select day::text, is_working, working_index from calendar_day order by day`,
+    );
+    expect(after.rows.length).toBe(real.rows.length);
+    expect(after.rows).toEqual(real.rows);
+    // Still the calendar: Wednesday 2020-01-22 works, Thursday 2020-01-23 is Tết Canh Tý.
+    const { rows } = await pg.query<{ day: string; is_working: boolean }>(
+      `select day::text, is_working from calendar_day where day in ('2020-01-22', '2020-01-23') order by day`,
+    );
+    expect(rows).toEqual([
+      { day: '2020-01-22', is_working: true },
+      { day: '2020-01-23', is_working: false },
+    ]);
+  });
 });

@@ -2,12 +2,17 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { inject } from 'vitest';
+import { refreshCalendarTable } from '../../src/db/calendar-table';
 import { type Orm, openOrm } from '../../src/db/orm';
 
 export interface TestDatabase {
   url: string;
   orm: Orm;
-  /** Empties every hub table (between tests). */
+  /**
+   * Empties every hub table (between tests) except `calendar_day`, which the hub fills at
+   * start (migrate): it is made equal to the real calendar again instead, so a test that
+   * changed it leaves nothing behind and the next one sees working days as the hub would.
+   */
   truncate(): Promise<void>;
   drop(): Promise<void>;
 }
@@ -43,13 +48,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const rows = await orm.em
         .fork()
         .execute<{ tablename: string }[]>(
-          `select tablename from pg_tables where schemaname = 'public' and tablename <> 'hub_migrations'`,
+          `select tablename from pg_tables where schemaname = 'public' and tablename not in ('hub_migrations', 'calendar_day')`,
         );
       if (rows.length) {
         await orm.em
           .fork()
           .execute(`truncate ${rows.map((r) => `"${r.tablename}"`).join(', ')} restart identity`);
       }
+      const pg = new Client({ connectionString: url });
+      await pg.connect();
+      await refreshCalendarTable(pg).finally(() => pg.end());
     },
     async drop() {
       await orm.close(true);
