@@ -24,9 +24,9 @@ import { errorBody, isLoopback, requestIdOf, stampRequestId } from './graph/requ
 import { guardSchema, RequestBudget } from './graph/request-budget';
 import { hubSchema } from './graph/schema';
 import type { Logger } from './log';
-import { metricsText } from './metrics';
 import { descendantsOf } from './modules/agency';
 import { chargeCost, findLiveKey } from './modules/keys';
+import { hubOps, type OpsEndpoints, serveOps } from './ops';
 
 export interface HubServer {
   url: string;
@@ -129,6 +129,8 @@ export async function startServer(deps: {
   /** Graph requests wait for this (the first sync) before they run. */
   ready?: Promise<unknown>;
   requestTimeoutMs?: number;
+  /** /readyz and /metrics; by default the database and migrations, and the ledger's figures. */
+  ops?: OpsEndpoints;
 }): Promise<HubServer> {
   const { orm, log } = deps;
   const security = deps.services.config.security;
@@ -144,6 +146,7 @@ export async function startServer(deps: {
       (security.oidc ? oidcVerifier(security.oidc, log, security.defaultRatePerMinute) : null),
   };
   const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const ops: OpsEndpoints = deps.ops ?? hubOps(orm);
   const clientUrl = orm.config.get('clientUrl') as string;
   const inFlight = new Map<RequestBudget, Promise<unknown>>();
   let accepting = true;
@@ -275,19 +278,11 @@ export async function startServer(deps: {
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (url.pathname === '/readyz') {
-      if (!(await opsAllowed(req, res, requestId, () => true))) return;
-      try {
-        await orm.em.fork().execute('select 1');
-        return sendJson(res, 200, { status: 'ready' });
-      } catch {
-        return sendJson(res, 503, { status: 'database unreachable' });
-      }
-    }
-    if (url.pathname === '/metrics') {
-      if (!(await opsAllowed(req, res, requestId, (p) => p.metrics))) return;
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      return res.end(await metricsText(orm));
+    if (url.pathname === '/readyz' || url.pathname === '/metrics') {
+      const allowed = url.pathname === '/metrics' ? (p: Principal) => p.metrics : () => true;
+      if (!(await opsAllowed(req, res, requestId, allowed))) return;
+      await serveOps(url, res, ops);
+      return;
     }
     if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) {
       return serveConsole(url.pathname, res);

@@ -35,7 +35,10 @@ describe('the HTTP server', () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(401);
     expect((await fetch(`${base}/metrics`)).status).toBe(401);
     const withKey = { headers: { 'x-api-key': TEST_KEY } };
-    expect(await (await fetch(`${base}/readyz`, withKey)).json()).toEqual({ status: 'ready' });
+    expect(await (await fetch(`${base}/readyz`, withKey)).json()).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', migrations: 'ok' },
+    });
     const metrics = await (await fetch(`${base}/metrics`, withKey)).text();
     expect(metrics).toContain('hub_up 1');
     expect(metrics).toContain('# TYPE hub_sync_runs_total counter');

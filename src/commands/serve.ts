@@ -8,6 +8,7 @@ import { resolveAdminKey } from '../admin-key';
 import { createScheduler, openRuntime } from '../app';
 import type { HubConfig } from '../config';
 import type { Logger } from '../log';
+import { hubOps, type OpsServer, startOpsServer } from '../ops';
 import { type HubServer, startServer } from '../server';
 import { checkAfterSyncs } from '../sync/check-triggers';
 import { notifyHighFindings, notifyRunOutcomes, notifyStaleSources } from '../sync/notify';
@@ -42,9 +43,25 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
     opened = resolve;
   });
 
+  // Made now, started after the first syncs: /readyz says "not started yet" until then.
+  const scheduler = config.role === 'api' ? null : createScheduler(runtime, log);
+  const ops = hubOps(runtime.db.orm, scheduler);
+
   // The port is taken before any sync: a server that cannot listen has started nothing
   // but the database, which it closes again.
   let server: HubServer | null = null;
+  let opsServer: OpsServer | null = null;
+  try {
+    const port = config.security.metricsPort;
+    if (port !== null) opsServer = await startOpsServer({ port, ops, log });
+  } catch (e) {
+    await runtime.close();
+    const err = e as NodeJS.ErrnoException;
+    process.stderr.write(
+      `hub serve: cannot listen on METRICS_PORT: ${listenProblem(err, config.security.metricsPort ?? 0, '127.0.0.1')}\n`,
+    );
+    return 1;
+  }
   if (admin) {
     try {
       server = await startServer({
@@ -58,8 +75,10 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
         exposeKeyInGraphiql: config.simulate,
         ready,
         requestTimeoutMs: config.requestTimeoutMs,
+        ops,
       });
     } catch (e) {
+      await opsServer?.close();
       await runtime.close();
       const err = e as NodeJS.ErrnoException;
       process.stderr.write(`hub serve: cannot listen: ${listenProblem(err, config.port, config.host)}\n`);
@@ -67,7 +86,6 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
     }
   }
 
-  const scheduler = config.role === 'api' ? null : createScheduler(runtime, log);
   const notifier = scheduler ? startNotifications(runtime, log) : null;
   // Workers check after every sync that changed procedure data, the first ones included:
   // a fresh simulated hub shows findings as soon as its first syncs are in.
@@ -97,6 +115,8 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
     lines.push(`  console: ${server.url.replace(/\/graphql$/, '/console/')}   (sign in with the API key)`);
     lines.push(`  graph:   ${server.url}   (open it in a browser for GraphiQL)`);
   }
+  if (opsServer)
+    lines.push(`  ops:     http://127.0.0.1:${opsServer.port}/metrics and /readyz   (loopback, no key)`);
   if (admin) {
     if (admin.generated || config.simulate)
       lines.push(
@@ -108,7 +128,17 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   if (!abort.signal.aborted) process.stderr.write(`\n${lines.join('\n')}\n\n`);
 
   await stopping;
-  return shutDown({ config, log, runtime, server, scheduler, notifier, stopCheckTriggers, background });
+  return shutDown({
+    config,
+    log,
+    runtime,
+    server,
+    opsServer,
+    scheduler,
+    notifier,
+    stopCheckTriggers,
+    background,
+  });
 }
 
 /**
@@ -122,6 +152,7 @@ async function shutDown(parts: {
   log: Logger;
   runtime: Awaited<ReturnType<typeof openRuntime>>;
   server: HubServer | null;
+  opsServer: OpsServer | null;
   scheduler: { stop(): Promise<void> } | null;
   notifier: { stop(): void } | null;
   stopCheckTriggers: (() => unknown) | null;
@@ -155,7 +186,7 @@ async function shutDown(parts: {
   await step('checks', 0.1, () => runtime.services.checks.idle());
   await step('statements', 0.05, () => runtime.db.cancelStatements());
   await step('requests', 0.1, () => requests);
-  await step('server', 0.1, () => server?.close());
+  await step('server', 0.1, () => Promise.all([server?.close(), parts.opsServer?.close()]));
   await step('database and simulators', 0.2, () => runtime.close());
   clearTimeout(force);
   log.info({ event: 'shutdown_finished' }, 'stopped');

@@ -18,8 +18,12 @@ export interface Job {
 
 export const TIMEZONE = 'Asia/Ho_Chi_Minh';
 
+/** How late a job's next tick may be before the schedules count as stuck. */
+const OVERDUE_MS = 60_000;
+
 export class Scheduler {
   private tasks: ScheduledTask[] = [];
+  private state: 'created' | 'started' | 'stopped' = 'created';
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly busy = new Set<string>();
   private readonly abort = new AbortController();
@@ -31,6 +35,7 @@ export class Scheduler {
   ) {}
 
   start(): void {
+    this.state = 'started';
     for (const job of this.jobs) {
       const task = cron.schedule(job.expression, (ctx) => this.fire(job, ctx.date), {
         name: job.name,
@@ -88,8 +93,27 @@ export class Scheduler {
     return outcome.startsWith('skipped') ? 'skipped' : 'ran';
   }
 
+  /**
+   * Why the schedules are not running, or null when they are (/readyz on workers): started
+   * and not stopped, every cron task alive, and none whose next tick is long past.
+   */
+  problem(now: Date = new Date()): string | null {
+    if (this.state === 'created') return 'not started yet (the first syncs are still running)';
+    if (this.state === 'stopped') return 'stopped';
+    for (const [i, task] of this.tasks.entries()) {
+      const job = this.jobs[i]!.name;
+      const status = task.getStatus();
+      if (status === 'stopped' || status === 'destroyed') return `${job}: its cron task is ${status}`;
+      const next = task.getNextRun();
+      if (next && now.getTime() - next.getTime() > OVERDUE_MS)
+        return `${job}: its tick of ${next.toISOString()} did not fire`;
+    }
+    return null;
+  }
+
   /** Stops firing, asks running jobs to stop after their current page, and waits for them. */
   async stop(): Promise<void> {
+    this.state = 'stopped';
     for (const t of this.tasks) await t.stop();
     this.tasks = [];
     this.abort.abort();

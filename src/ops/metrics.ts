@@ -1,5 +1,5 @@
 /** Prometheus text for scrapers: per-source freshness and run outcomes, from the ledger. */
-import type { Orm } from './db/orm';
+import type { Orm } from '../db/orm';
 
 export async function metricsText(orm: Orm): Promise<string> {
   const em = orm.em.fork();
