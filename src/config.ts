@@ -3,6 +3,7 @@
  * problem (name, value, what is expected); secrets are never echoed.
  */
 import cron from 'node-cron';
+import { z } from 'zod';
 import { HubError } from './domain/errors';
 
 export type HubRole = 'all' | 'api' | 'worker';
@@ -112,10 +113,49 @@ export class ConfigError extends HubError {
 }
 
 const SECRET = /PASSWORD|SECRET|KEY|SALT/;
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * What each kind of variable accepts, as zod schemas over the trimmed text; `expected`
+ * is the problem line's "what to fix" (zod's own messages name no variable).
+ */
+export const envSchemas = {
+  wholeNumber: (min: number, max: number) =>
+    z
+      .string()
+      .regex(/^-?\d+$/)
+      .transform(Number)
+      .pipe(z.number().min(min).max(max)),
+  number: (min: number, max: number) => z.coerce.number().finite().min(min).max(max),
+  oneOf: <T extends string>(allowed: readonly [T, ...T[]]) => z.enum(allowed),
+  flag: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(['1', 'true', 'yes', '0', 'false', 'no']))
+    .transform((v) => ['1', 'true', 'yes'].includes(v)),
+  url: (protocols: string[]) =>
+    z
+      .string()
+      .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol))
+      .transform((v) => v.replace(/\/+$/, '')),
+  /** A cron expression (`off` is read before it). */
+  cron: z.string().refine((v) => cron.validate(v)),
+  /** `90s`, `15m`, `26h`, `2d`, `1.5m`, or plain milliseconds. */
+  duration: z
+    .string()
+    .trim()
+    .regex(/^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/)
+    .transform((text) => {
+      const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text) as RegExpExecArray;
+      return Math.round(Number(amount) * DURATION_UNITS[(unit ?? 'ms') as keyof typeof DURATION_UNITS]);
+    }),
+};
+
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Reads variables through their schemas, collecting one problem line per refused value. */
 class Reader {
   readonly problems: string[] = [];
   constructor(private readonly env: Env) {}
@@ -130,6 +170,21 @@ class Reader {
     this.problems.push(`${name}=${shown}: expected ${expected}`);
   }
 
+  /** `name` through `schema`; `fallback` when unset, or (with a problem line) when refused. */
+  private read<T>(
+    name: string,
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+    fallback: T,
+    expected: string,
+  ): T {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    const parsed = schema.safeParse(v);
+    if (parsed.success) return parsed.data;
+    this.bad(name, v, expected);
+    return fallback;
+  }
+
   string(name: string, fallback: string): string {
     return this.raw(name) ?? fallback;
   }
@@ -139,87 +194,59 @@ class Reader {
   }
 
   int(name: string, fallback: number, min: number, max: number): number {
-    const v = this.raw(name);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!/^-?\d+$/.test(v) || n < min || n > max) {
-      this.bad(name, v, `a whole number from ${min} to ${max}`);
-      return fallback;
-    }
-    return n;
+    return this.read(
+      name,
+      envSchemas.wholeNumber(min, max),
+      fallback,
+      `a whole number from ${min} to ${max}`,
+    );
   }
 
   number(name: string, fallback: number, min: number, max: number): number {
-    const v = this.raw(name);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < min || n > max) {
-      this.bad(name, v, `a number from ${min} to ${max}`);
-      return fallback;
-    }
-    return n;
+    return this.read(name, envSchemas.number(min, max), fallback, `a number from ${min} to ${max}`);
   }
 
-  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
-    const v = this.raw(name);
-    if (v === undefined) return fallback;
-    if (!allowed.includes(v as T)) {
-      this.bad(name, v, `one of ${allowed.join(', ')}`);
-      return fallback;
-    }
-    return v as T;
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly [T, ...T[]]): T {
+    return this.read(name, envSchemas.oneOf(allowed), fallback, `one of ${allowed.join(', ')}`);
   }
 
   flag(name: string, fallback: boolean): boolean {
-    const v = this.raw(name);
-    if (v === undefined) return fallback;
-    if (['1', 'true', 'yes'].includes(v.toLowerCase())) return true;
-    if (['0', 'false', 'no'].includes(v.toLowerCase())) return false;
-    this.bad(name, v, '1 or 0');
-    return fallback;
+    return this.read(name, envSchemas.flag, fallback, '1 or 0');
   }
 
   url(name: string, protocols: string[]): string | null {
     const v = this.raw(name);
     if (v === undefined) return null;
-    try {
-      const u = new URL(v);
-      if (!protocols.includes(u.protocol)) throw new Error('protocol');
-      return v.replace(/\/+$/, '');
-    } catch {
-      this.bad(name, redactUrl(v), `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
-      return null;
-    }
+    const parsed = envSchemas.url(protocols).safeParse(v);
+    if (parsed.success) return parsed.data;
+    // The value shown without its password.
+    this.bad(name, redactUrl(v), `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    return null;
   }
 
   /** A cron expression, or `off`. */
   schedule(name: string, fallback: string): string | null {
     const v = this.raw(name) ?? fallback;
     if (v.toLowerCase() === 'off') return null;
-    if (!cron.validate(v)) {
-      this.bad(name, v, 'a cron expression (node-cron syntax, seconds allowed) or off');
-      return null;
-    }
-    return v;
+    if (envSchemas.cron.safeParse(v).success) return v;
+    this.bad(name, v, 'a cron expression (node-cron syntax, seconds allowed) or off');
+    return null;
   }
 
   /** `90s`, `15m`, `26h`, `2d`, or plain milliseconds. */
   duration(name: string, fallback: string): number {
-    const v = this.raw(name) ?? fallback;
-    const ms = parseDuration(v);
-    if (ms === null) {
-      this.bad(name, v, 'a duration such as 90s, 15m, 26h or 2d');
-      return parseDuration(fallback) ?? 0;
-    }
-    return ms;
+    return this.read(
+      name,
+      envSchemas.duration,
+      parseDuration(fallback) ?? 0,
+      'a duration such as 90s, 15m, 26h or 2d',
+    );
   }
 }
 
 export function parseDuration(text: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
-  if (!m) return null;
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 'ms') as 'ms'];
-  return Math.round(Number(m[1]) * unit);
+  const parsed = envSchemas.duration.safeParse(text);
+  return parsed.success ? parsed.data : null;
 }
 
 /** A URL with its password replaced, safe to print. */

@@ -96,4 +96,65 @@ describe('configuration', () => {
     expect(parseDuration('later')).toBeNull();
     expect(loadConfig({ SYNC_SCHEDULE_PAKN: 'off' }).schedules.pakn).toBeNull();
   });
+
+  it.each([
+    ['250', 250],
+    ['250ms', 250],
+    [' 90 s ', 90_000],
+    ['2d', 172_800_000],
+    ['0.5s', 500],
+    ['-5s', null],
+    ['5 minutes', null],
+    ['', null],
+  ])('reads the duration %j as %s ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+
+  it.each([
+    [{ HUB_SIMULATE: 'YES' }, (c: ReturnType<typeof loadConfig>) => c.simulate, true],
+    [{ HUB_ADMIN_KEY_PII: 'true' }, (c: ReturnType<typeof loadConfig>) => c.security.adminPii, true],
+    [{ PORT: ' 8080 ' }, (c: ReturnType<typeof loadConfig>) => c.port, 8080],
+    [{ DELETE_GUARD_PERCENT: '12.5' }, (c: ReturnType<typeof loadConfig>) => c.deleteGuardPercent, 12.5],
+    [
+      { NOTIFY_WEBHOOK_URL: 'https://hooks.example.vn/x//', NOTIFY_WEBHOOK_SECRET: 's' },
+      (c: ReturnType<typeof loadConfig>) => c.notify.webhookUrl,
+      'https://hooks.example.vn/x',
+    ],
+    [{ LOG_LEVEL: 'debug' }, (c: ReturnType<typeof loadConfig>) => c.logLevel, 'debug'],
+    [{ SYNC_RUN_TIMEOUT: '' }, (c: ReturnType<typeof loadConfig>) => c.runAbandonedAfterMs, 120_000],
+  ])('reads %j', (env, field, value) => {
+    expect(field(loadConfig(env))).toBe(value);
+  });
+
+  it.each([
+    [{ PORT: '80.5' }, 'PORT="80.5": expected a whole number from 0 to 65535'],
+    [{ PORT: '-1' }, 'PORT="-1": expected a whole number from 0 to 65535'],
+    [{ DELETE_GUARD_PERCENT: 'lots' }, 'DELETE_GUARD_PERCENT="lots": expected a number from 0 to 100'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL="loud": expected one of fatal, error, warn, info, debug, trace, silent',
+    ],
+    [
+      { DATABASE_URL: 'not a url' },
+      'DATABASE_URL="not a url": expected a URL starting with postgres:// or postgresql://',
+    ],
+    [{ HUB_ADMIN_KEY_PII: 'y' }, 'HUB_ADMIN_KEY_PII=***: expected 1 or 0'],
+    [
+      { SHUTDOWN_TIMEOUT: '10 minutes' },
+      'SHUTDOWN_TIMEOUT="10 minutes": expected a duration such as 90s, 15m, 26h or 2d',
+    ],
+  ])('refuses %j with one line naming it', (env, line) => {
+    expect(problems(env)).toEqual([line]);
+  });
+
+  it("hides a secret variable's value in its problem line", () => {
+    expect(
+      problems({
+        NATIONAL_URL: 'https://csdl.example.vn',
+        IGATE_URL: 'https://igate.example.vn',
+        PAKN_URL: 'https://pakn.example.vn',
+        PII_SALT: 'short',
+      }),
+    ).toEqual(['PII_SALT=***: expected at least 16 characters']);
+  });
 });

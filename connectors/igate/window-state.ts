@@ -4,6 +4,9 @@
  * strings (src/sync/state.ts `maxCursor`).
  */
 
+import { z } from 'zod';
+import { decodeCheckpoint, instantMs } from '../kit/checkpoint';
+
 /** A row's place in the upstream order: `updatedDate`, then `id` (§2 "Paging"). */
 export interface RowKey {
   at: number;
@@ -60,34 +63,30 @@ export function encodeState(state: WindowState): string {
   });
 }
 
+/** What encodeState writes; lenient where an older checkpoint may lack a field. */
+const stateSchema = z
+  .object({
+    from: instantMs,
+    to: instantMs.nullable().catch(null),
+    present: z.boolean().catch(false),
+    after: z.object({ at: instantMs, id: z.string() }).nullable().catch(null),
+    page: z.number().int().min(0).catch(0),
+    total: z.number().nullable().catch(null),
+    span: z.number().positive(),
+    cursor: z.string().nullable().catch(null),
+    catchUp: z.number().catch(0),
+  })
+  .transform(
+    (v): WindowState => ({
+      ...v,
+      present: v.present && v.to !== null,
+      after: v.to === null ? null : v.after,
+      // A page past 0 without the count it was reached with cannot be checked: read the instant again.
+      page: v.total === null ? 0 : v.page,
+    }),
+  );
+
 /** An unreadable checkpoint restarts the walk: slower, never wrong. */
 export function decodeState(text: string | null): WindowState | null {
-  if (text === null) return null;
-  try {
-    const v = JSON.parse(text) as Record<string, unknown>;
-    const from = msOf(v.from as string);
-    const to = msOf(v.to as string);
-    const span = v.span;
-    if (from === null || typeof span !== 'number' || span <= 0) return null;
-    const a = v.after as { at?: string; id?: unknown } | null;
-    const afterAt = msOf(a?.at);
-    const after = afterAt !== null && typeof a?.id === 'string' ? { at: afterAt, id: a.id } : null;
-    const total = typeof v.total === 'number' ? v.total : null;
-    // A page past 0 without the count it was reached with cannot be checked: read the instant again.
-    const page =
-      typeof v.page === 'number' && Number.isInteger(v.page) && v.page >= 0 && total !== null ? v.page : 0;
-    return {
-      from,
-      to,
-      present: v.present === true && to !== null,
-      after: to === null ? null : after,
-      page,
-      total,
-      span,
-      cursor: typeof v.cursor === 'string' ? v.cursor : null,
-      catchUp: typeof v.catchUp === 'number' ? v.catchUp : 0,
-    };
-  } catch {
-    return null;
-  }
+  return decodeCheckpoint(text, stateSchema);
 }

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { NationalProcedureRecord } from '../../src/domain/model';
 import { formatNationalDateTime, parseNationalDateTime } from '../../src/domain/time';
+import { decodeCheckpoint } from '../kit/checkpoint';
 import type { Logger } from '../kit/http';
 import { mapConcurrent } from '../kit/limiter';
 import { paginate } from '../kit/paging';
@@ -188,17 +190,13 @@ function decisionIdOf(detail: unknown): string | null {
   return typeof id === 'string' && id.trim() !== '' ? id.trim() : null;
 }
 
-function parseCheckpoint(text: string | null): Checkpoint | null {
-  if (text === null) return null;
-  try {
-    const value = JSON.parse(text) as Partial<Checkpoint>;
-    if (typeof value.page !== 'number' || !Number.isInteger(value.page) || value.page < 1) return null;
-    return {
-      page: value.page,
-      since: typeof value.since === 'string' ? value.since : null,
-      cursor: typeof value.cursor === 'string' ? value.cursor : null,
-    };
-  } catch {
-    return null; // An unreadable checkpoint restarts the walk: slower, never wrong.
-  }
+const checkpointSchema = z.object({
+  page: z.number().int().min(1),
+  since: z.string().nullable().catch(null),
+  cursor: z.string().nullable().catch(null),
+});
+
+/** An unreadable checkpoint restarts the walk: slower, never wrong. */
+export function parseCheckpoint(text: string | null): Checkpoint | null {
+  return decodeCheckpoint(text, checkpointSchema);
 }

@@ -4,8 +4,10 @@
  * drives them.
  */
 
+import { z } from 'zod';
 import type { LocalDate } from '../../src/domain/model';
 import { addDays, compareLocalDate, epochDayOf, isLocalDate } from '../../src/domain/time';
+import { decodeCheckpoint } from '../kit/checkpoint';
 
 /** A window never spans more than a year: the span doubles over quiet stretches up to this. */
 export const MAX_SPAN_DAYS = 366;
@@ -71,27 +73,23 @@ export function encodePosition(position: WalkPosition): string {
   return JSON.stringify(position);
 }
 
+const day = z.string().refine(isLocalDate);
+const whole = (min: number) => z.number().int().min(min);
+
+/** What encodePosition writes, and nothing else. */
+const positionSchema = z
+  .object({
+    from: day,
+    to: day,
+    span: whole(1).transform((span) => Math.min(span, MAX_SPAN_DAYS)),
+    page: whole(1),
+    pass: whole(1),
+    total: whole(0).nullable(),
+    cursor: day.nullable(),
+  })
+  .refine((p) => compareLocalDate(p.from, p.to) <= 0);
+
 /** A checkpoint this walk wrote, or null: an unreadable one restarts the walk (slower, never wrong). */
 export function decodePosition(text: string | null): WalkPosition | null {
-  if (text === null) return null;
-  try {
-    const p = JSON.parse(text) as Partial<WalkPosition>;
-    const whole = (n: unknown, min: number): n is number =>
-      typeof n === 'number' && Number.isInteger(n) && n >= min;
-    if (!isLocalDate(p.from) || !isLocalDate(p.to) || compareLocalDate(p.from, p.to) > 0) return null;
-    if (!whole(p.span, 1) || !whole(p.page, 1) || !whole(p.pass, 1)) return null;
-    if (p.total !== null && !whole(p.total, 0)) return null;
-    if (p.cursor !== null && !isLocalDate(p.cursor)) return null;
-    return {
-      from: p.from,
-      to: p.to,
-      span: Math.min(p.span, MAX_SPAN_DAYS),
-      page: p.page,
-      pass: p.pass,
-      total: p.total ?? null,
-      cursor: p.cursor ?? null,
-    };
-  } catch {
-    return null;
-  }
+  return decodeCheckpoint(text, positionSchema);
 }
