@@ -1,8 +1,11 @@
 /**
  * The hub's graph in its own process, over the bench database: the benchmark measures
- * this process's CPU, and `--cpu-prof` profiles it alone. Prints `ready <url>`.
+ * this process's CPU, and `--cpu-prof` profiles it alone. Prints `ready <url>`; answers a
+ * `mem` line on stdin with `mem {rss, heapUsed, heapTotal}` after a full collection (when
+ * started with --expose-gc), for the load bench.
  */
 import 'reflect-metadata';
+import { createInterface } from 'node:readline';
 import { loadConfig } from '../../../src/config';
 import { openOrm } from '../../../src/db/orm';
 import { createLogger } from '../../../src/log';
@@ -39,7 +42,12 @@ async function main() {
   });
   process.stdout.write(`ready ${server.url}\n`);
   // Closing stdin (the benchmark ending) stops the server, so --cpu-prof writes its profile.
-  process.stdin.resume();
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() !== 'mem') return;
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed, heapTotal } = process.memoryUsage();
+    process.stdout.write(`mem ${JSON.stringify({ rss, heapUsed, heapTotal })}\n`);
+  });
   process.stdin.on('end', async () => {
     await server.close();
     await orm.close(true);

@@ -11,14 +11,21 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** Waits for the child's `ready <url>` line; everything else it prints goes to stderr. */
-export async function readyUrl(child: ChildProcess, what: string): Promise<string> {
+/**
+ * Waits for the child's `ready <url>` line; everything else it prints goes to `onLine`
+ * when given (and handled there), else to stderr.
+ */
+export async function readyUrl(
+  child: ChildProcess,
+  what: string,
+  onLine?: (line: string) => boolean,
+): Promise<string> {
   const lines = createInterface({ input: child.stdout! });
   return new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before it was ready`)));
     lines.on('line', (line) => {
       if (line.startsWith('ready ')) resolve(line.slice(6).trim());
-      else process.stderr.write(`[${what}] ${line}\n`);
+      else if (!onLine?.(line)) process.stderr.write(`[${what}] ${line}\n`);
     });
   });
 }
@@ -35,9 +42,22 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startHubChild(dbUrl: string, cpuProfDir?: string): Promise<ChildServer> {
+export interface HubMemory {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+}
+
+export interface HubChild extends ChildServer {
+  /** The process's memory after a full collection. */
+  memory(): Promise<HubMemory>;
+}
+
+export async function startHubChild(dbUrl: string, cpuProfDir?: string): Promise<HubChild> {
   const args = [
     ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []),
+    // Only for memory(): a collection before reading, so figures are live memory, not garbage.
+    '--expose-gc',
     '-r',
     '@swc-node/register',
     path.join(__dirname, 'hub-process.ts'),
@@ -47,6 +67,20 @@ export async function startHubChild(dbUrl: string, cpuProfDir?: string): Promise
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', BENCH_KEY },
   });
-  const url = await readyUrl(child, 'hub');
-  return { url, pid: child.pid!, stop: () => stopChild(child) };
+  const waiting: ((m: HubMemory) => void)[] = [];
+  const url = await readyUrl(child, 'hub', (line) => {
+    if (!line.startsWith('mem ')) return false;
+    waiting.shift()?.(JSON.parse(line.slice(4)) as HubMemory);
+    return true;
+  });
+  return {
+    url,
+    pid: child.pid!,
+    stop: () => stopChild(child),
+    memory: () =>
+      new Promise<HubMemory>((resolve) => {
+        waiting.push(resolve);
+        child.stdin!.write('mem\n');
+      }),
+  };
 }
