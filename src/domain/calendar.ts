@@ -17,7 +17,7 @@ import {
 } from './working-hours';
 
 export { bundledHolidaysDir, CalendarDataError, type HolidayYear } from './calendar-data';
-export { WORKDAY_SCHEDULE } from './working-hours';
+export { WORKDAY_HOURS, WORKDAY_SCHEDULE } from './working-hours';
 
 /** A date in a year the loaded calendar has no file for. */
 export class CalendarYearMissingError extends Error {
@@ -126,11 +126,11 @@ export class WorkingCalendar {
   }
 
   /**
-   * A due instant the way iGate computes an appointment date. WORKING_DAY n: the clock
-   * starts at the end of the accepted day, so a whole n ends at 17:00 on the n-th working
-   * day after it and a fraction is working hours of the next one (0.5 = 4 h, see
-   * WORKDAY_SCHEDULE). HOUR n: n working hours from the instant. DAY and MONTH: 17:00 on
-   * the day n calendar days / months later (a fraction rounds up, never shortening a deadline).
+   * A due instant the way iGate computes an appointment date (domain.md, due). WORKING_DAY
+   * n: 17:00 on the n-th working day after the accepted day; a fraction rounds up (domain.md
+   * names only whole days, always ending at 17:00, and a deadline is never shortened; the
+   * SQL does the same). HOUR n: n working hours (08:00–17:00, WORKDAY_SCHEDULE) from the
+   * instant. DAY and MONTH: 17:00 on the day n calendar days / months later (rounded up too).
    */
   addWorkingTime(instant: Date, value: number, unit: TimeUnit): Date {
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`expected a time value ≥ 0, got ${value}`);
@@ -139,15 +139,15 @@ export class WorkingCalendar {
     const t = requireValidDate(instant);
     const day = this.dayIndexOfInstant(t);
     const start = unit === 'WORKING_DAY' ? this.cumulative[day]! * WORKDAY_MS : this.workingMsAt(t);
-    const add = Math.round(value * (unit === 'WORKING_DAY' ? WORKDAY_MS : 3_600_000));
+    const add = unit === 'WORKING_DAY' ? Math.ceil(value) * WORKDAY_MS : Math.round(value * 3_600_000);
     if (add === 0) return unit === 'WORKING_DAY' ? this.instantOf(day, DUE_HOUR * 3_600_000) : new Date(t);
     return this.instantAtWorkingMs(start + add, day);
   }
 
   /**
-   * Working days from the end of `from`'s local day to `to`, fractional (8 working hours
-   * a day): the inverse of addWorkingTime(from, n, 'WORKING_DAY'). 0 when `to` is on
-   * or before that day's end.
+   * Working days from the end of `from`'s local day to `to`, fractional (9 working hours
+   * a day): the inverse of addWorkingTime(from, n, 'WORKING_DAY') for a whole n. 0 when
+   * `to` is on or before that day's end.
    */
   elapsedWorkingDays(from: Date, to: Date): number {
     const day = this.dayIndexOfInstant(requireValidDate(from));

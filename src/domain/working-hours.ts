@@ -9,34 +9,30 @@ import {
 import type { TimeUnit } from './model';
 
 /**
- * The working hours used for fractional working days and HOUR processing times:
- * 07:30–11:30 and 13:00–17:00, 8 hours. Provincial offices post slightly different hours;
- * this choice makes the afternoon end at 17:00, the time iGate puts on appointment dates,
- * so a whole number of working days and the same number as hours agree exactly.
+ * Working hours for HOUR processing times: 08:00–17:00 on working days, as domain.md
+ * ("When a dossier is on time", due) says, 9 hours, counted without a lunch break:
+ * domain.md gives the one span and names no break, and the SQL (dossier_derived_due_at)
+ * counts the same span, so the hub has one reading. 17:00 is also the time iGate puts on
+ * appointment dates, so n working days end at 17:00 on the n-th working day.
  */
-export const WORKDAY_SCHEDULE = { morning: ['07:30', '11:30'], afternoon: ['13:00', '17:00'] } as const;
+export const WORKDAY_SCHEDULE = { start: '08:00', end: '17:00' } as const;
 
 const HOUR_MS = 3_600_000;
-const MORNING_START = 7.5 * HOUR_MS;
-const MORNING_END = 11.5 * HOUR_MS;
-const AFTERNOON_START = 13 * HOUR_MS;
-const AFTERNOON_END = 17 * HOUR_MS;
-const HALF_DAY_MS = MORNING_END - MORNING_START;
-export const WORKDAY_MS = HALF_DAY_MS + (AFTERNOON_END - AFTERNOON_START);
+const DAY_START = 8 * HOUR_MS;
+const DAY_END = 17 * HOUR_MS;
+export const WORKDAY_MS = DAY_END - DAY_START;
+/** Working hours in one working day (9). */
+export const WORKDAY_HOURS = WORKDAY_MS / HOUR_MS;
 export const DUE_HOUR = 17;
 
 /** Working milliseconds of a working day that have passed at `msOfDay` local time. */
 export function workingMsIntoDay(msOfDay: number): number {
-  if (msOfDay <= MORNING_START) return 0;
-  if (msOfDay < MORNING_END) return msOfDay - MORNING_START;
-  if (msOfDay <= AFTERNOON_START) return HALF_DAY_MS;
-  if (msOfDay < AFTERNOON_END) return HALF_DAY_MS + msOfDay - AFTERNOON_START;
-  return WORKDAY_MS;
+  return Math.min(Math.max(msOfDay - DAY_START, 0), WORKDAY_MS);
 }
 
-/** The earliest local time of day at which `offset` (0 < offset ≤ 8 h) working ms have passed. */
+/** The earliest local time of day at which `offset` (0 < offset ≤ 9 h) working ms have passed. */
 export function workingOffsetToTimeOfDay(offset: number): number {
-  return offset <= HALF_DAY_MS ? MORNING_START + offset : AFTERNOON_START + offset - HALF_DAY_MS;
+  return DAY_START + offset;
 }
 
 /**

@@ -4,7 +4,7 @@
  * calendar, src/domain/calendar.ts), supplements, on time or late, returned, withdrawn,
  * refused or stopped. All drawn from the dossier's own generator.
  */
-import type { WorkingCalendar } from '../../../src/domain/calendar';
+import { WORKDAY_HOURS, type WorkingCalendar } from '../../../src/domain/calendar';
 import type { Channel, TimeUnit } from '../../../src/domain/model';
 import type { Rng } from '../kit/prng';
 
@@ -134,7 +134,10 @@ export function placeEvents(cal: WorkingCalendar, plan: FlowPlan, applied: numbe
   Object.assign(e, { accepted, appointment, last: accepted });
   if (status === 1) return e;
   // Work happens in working hours: progress is measured in them, not in calendar time.
-  const spanHours = Math.max(2, cal.elapsedWorkingDays(new Date(accepted), new Date(appointment)) * 8);
+  const spanHours = Math.max(
+    2,
+    cal.elapsedWorkingDays(new Date(accepted), new Date(appointment)) * WORKDAY_HOURS,
+  );
   const progressAt = hours(accepted, plan.progress * spanHours);
   for (let k = 0; k < plan.supplements; k++) {
     // One request at a time: the next comes after the previous one was answered.

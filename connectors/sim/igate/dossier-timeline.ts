@@ -4,7 +4,7 @@
  * window of update dates maps to a range of indexes by binary search: page N of any
  * window is served without generating, or remembering, the dossiers before it.
  */
-import type { WorkingCalendar } from '../../../src/domain/calendar';
+import { WORKDAY_HOURS, type WorkingCalendar } from '../../../src/domain/calendar';
 import { rngFor } from '../kit/prng';
 
 export class DossierTimeline {
@@ -18,7 +18,7 @@ export class DossierTimeline {
     readonly end: number,
     private readonly calendar: WorkingCalendar,
   ) {
-    this.hours = calendar.elapsedWorkingDays(new Date(start), new Date(end)) * 8;
+    this.hours = calendar.elapsedWorkingDays(new Date(start), new Date(end)) * WORKDAY_HOURS;
   }
 
   /** Update instant of dossier i (0 ≤ i < count): the i-th slot of working time, jittered within it. */
