@@ -1,7 +1,8 @@
 /**
- * Each synced table is described three times: the entity, the writer's column list and the
- * migration. The migration test proves entity = migration; this one proves writer =
- * entity = the migrated table, column by column and type by type.
+ * Each synced table is declared once for its columns: the entity. Writers read their column
+ * lists from it (src/db/writer.ts tableSpecOf), and the migration creates the table. The
+ * migration test proves entity = migration; this one proves writer = entity = the migrated
+ * table, column by column and type by type, for every written table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnType } from '../../src/db/upsert';

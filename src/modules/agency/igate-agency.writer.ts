@@ -1,20 +1,11 @@
-import { defineWriter } from '../../db/writer';
+import { defineWriter, tableSpecOf } from '../../db/writer';
 import type { AgencyRecord } from '../../domain/model';
+import { IgateAgency } from './igate-agency.entity';
 
 export const igateAgencyWriter = defineWriter<AgencyRecord>({
   source: 'IGATE',
   stream: 'agencies',
-  spec: {
-    table: 'igate_agency',
-    key: 'code',
-    columns: {
-      external_id: 'text',
-      name: 'text',
-      level: 'text',
-      parent_code: 'text',
-      parent_external_id: 'text',
-    },
-  },
+  spec: tableSpecOf(IgateAgency),
   toValues: (a) => ({
     external_id: a.externalId ?? null,
     name: a.name,

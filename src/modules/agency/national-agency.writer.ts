@@ -1,13 +1,10 @@
-import { defineWriter } from '../../db/writer';
+import { defineWriter, tableSpecOf } from '../../db/writer';
 import type { AgencyRecord } from '../../domain/model';
+import { NationalAgency } from './national-agency.entity';
 
 export const nationalAgencyWriter = defineWriter<AgencyRecord>({
   source: 'NATIONAL',
   stream: 'agencies',
-  spec: {
-    table: 'national_agency',
-    key: 'code',
-    columns: { name: 'text', level: 'text', parent_code: 'text' },
-  },
+  spec: tableSpecOf(NationalAgency),
   toValues: (a) => ({ name: a.name, level: a.level, parent_code: a.parentCode }),
 });

@@ -1,40 +1,11 @@
-import { defineWriter } from '../../db/writer';
+import { defineWriter, tableSpecOf } from '../../db/writer';
 import type { DossierRecord } from '../../domain/model';
+import { Dossier } from './dossier.entity';
 
 export const dossierWriter = defineWriter<DossierRecord>({
   source: 'IGATE',
   stream: 'dossiers',
-  spec: {
-    table: 'dossier',
-    key: 'code',
-    columns: {
-      external_id: 'text',
-      listing_code: 'text',
-      listing_external_id: 'text',
-      national_code: 'text',
-      agency_code: 'text',
-      status: 'text',
-      source_status_id: 'integer',
-      channel: 'text',
-      applied_at: 'timestamptz',
-      accepted_at: 'timestamptz',
-      appointment_at: 'timestamptz',
-      completed_at: 'timestamptz',
-      returned_at: 'timestamptz',
-      withdrawn_at: 'timestamptz',
-      supplements: 'jsonb',
-      supplement_count: 'integer',
-      rating_value: 'integer',
-      rated_at: 'timestamptz',
-      applicant_type: 'text',
-      applicant_name: 'text',
-      applicant_phone: 'text',
-      applicant_email: 'text',
-      identity_hash: 'text',
-      identity_last4: 'text',
-      source_updated_at: 'timestamptz',
-    },
-  },
+  spec: tableSpecOf(Dossier, ['piiErasedAt']),
   // Closed: completed or returned, withdrawn, stopped, or refused at intake (NOT_RECEIVED),
   // at the last of its closing dates; a stopped or refused dossier has none, so its last
   // change upstream. Open dossiers keep their applicant whatever their age.

@@ -1,38 +1,12 @@
-import { defineWriter } from '../../db/writer';
+import { defineWriter, tableSpecOf } from '../../db/writer';
 import type { FeedbackRecord } from '../../domain/model';
+import { Feedback } from './feedback.entity';
 
 /** PAKN `feedbacks` → `feedback` (see feedback.entity.ts). */
 export const feedbackWriter = defineWriter<FeedbackRecord>({
   source: 'PAKN',
   stream: 'feedbacks',
-  spec: {
-    table: 'feedback',
-    key: 'code',
-    columns: {
-      external_id: 'text',
-      title: 'text',
-      content: 'text',
-      classification: 'text',
-      channel: 'text',
-      status: 'text',
-      status_group: 'text',
-      history: 'jsonb',
-      sent_at: 'timestamptz',
-      answered_at: 'timestamptz',
-      source_updated_at: 'timestamptz',
-      answer: 'text',
-      published: 'boolean',
-      likes: 'integer',
-      dislikes: 'integer',
-      agency_code: 'text',
-      agency_name: 'text',
-      procedure_code: 'text',
-      dossier_code: 'text',
-      sender_name: 'text',
-      sender_phone: 'text',
-      sender_email: 'text',
-    },
-  },
+  spec: tableSpecOf(Feedback, ['piiErasedAt']),
   // Closed: a PROCESSED-group status (answered, published, refused, sent on), since its
   // latest transition (when it reached the state it is in), else its answer or last change.
   personal: {

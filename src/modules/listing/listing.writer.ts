@@ -1,34 +1,12 @@
 import { searchText } from '../../db/search';
-import { defineWriter } from '../../db/writer';
+import { defineWriter, tableSpecOf } from '../../db/writer';
 import type { ProvincialListingRecord } from '../../domain/model';
+import { ProvincialListing } from './provincial-listing.entity';
 
 export const provincialListingWriter = defineWriter<ProvincialListingRecord>({
   source: 'IGATE',
   stream: 'listings',
-  spec: {
-    table: 'provincial_listing',
-    key: 'code',
-    columns: {
-      external_id: 'text',
-      national_code: 'text',
-      national_code_inferred: 'boolean',
-      name: 'text',
-      search_text: 'text',
-      sector_code: 'text',
-      sector: 'jsonb',
-      levels: 'text[]',
-      agency_codes: 'text[]',
-      agencies: 'jsonb',
-      channels: 'jsonb',
-      online_level: 'text',
-      legal_bases: 'jsonb',
-      decision_number: 'text',
-      decision_date: 'timestamptz',
-      active: 'boolean',
-      source_updated_at: 'timestamptz',
-      issues: 'jsonb',
-    },
-  },
+  spec: tableSpecOf(ProvincialListing),
   toValues: (l) => ({
     external_id: l.externalId,
     national_code: l.nationalCode,

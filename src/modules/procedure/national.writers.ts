@@ -1,39 +1,13 @@
 import { searchText } from '../../db/search';
-import { defineWriter } from '../../db/writer';
+import { defineWriter, tableSpecOf } from '../../db/writer';
 import type { NationalProcedureRecord, SectorRecord } from '../../domain/model';
+import { NationalProcedure } from './national-procedure.entity';
+import { NationalSector } from './national-sector.entity';
 
 export const nationalProcedureWriter = defineWriter<NationalProcedureRecord>({
   source: 'NATIONAL',
   stream: 'procedures',
-  spec: {
-    table: 'national_procedure',
-    key: 'code',
-    columns: {
-      external_id: 'text',
-      name: 'text',
-      search_text: 'text',
-      procedure_type: 'integer',
-      in_force: 'boolean',
-      abolished_at: 'timestamptz',
-      source_updated_at: 'timestamptz',
-      publishing_agency_code: 'text',
-      decision: 'jsonb',
-      decision_date: 'timestamptz',
-      sector_codes: 'text[]',
-      sectors: 'jsonb',
-      levels: 'text[]',
-      agency_codes: 'text[]',
-      agencies: 'jsonb',
-      subjects: 'jsonb',
-      channels: 'jsonb',
-      documents: 'jsonb',
-      results: 'jsonb',
-      legal_bases: 'jsonb',
-      requirements: 'text',
-      description: 'text',
-      issues: 'jsonb',
-    },
-  },
+  spec: tableSpecOf(NationalProcedure),
   toValues: (p) => ({
     external_id: p.externalId,
     name: p.name,
@@ -64,6 +38,6 @@ export const nationalProcedureWriter = defineWriter<NationalProcedureRecord>({
 export const nationalSectorWriter = defineWriter<SectorRecord>({
   source: 'NATIONAL',
   stream: 'sectors',
-  spec: { table: 'national_sector', key: 'code', columns: { name: 'text', industry_code: 'text' } },
+  spec: tableSpecOf(NationalSector),
   toValues: (s) => ({ name: s.name, industry_code: s.industryCode }),
 });
