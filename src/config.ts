@@ -39,6 +39,11 @@ export interface OidcConfig {
   agencyClaim: string;
   /** Claim that, when true (or listing `pii`), grants personal data. */
   piiClaim: string;
+  /**
+   * The console's public client at the issuer (authorization code with PKCE); null: the
+   * console offers no issuer sign-in, tokens are still accepted from other clients.
+   */
+  clientId: string | null;
 }
 
 export interface SecurityConfig {
@@ -280,6 +285,7 @@ function readSecurity(r: Reader): SecurityConfig {
           roleClaim: r.string('OIDC_ROLE_CLAIM', 'hub_role'),
           agencyClaim: r.string('OIDC_AGENCY_CLAIM', 'hub_agency'),
           piiClaim: r.string('OIDC_PII_CLAIM', 'hub_pii'),
+          clientId: r.optional('OIDC_CLIENT_ID'),
         }
       : null,
     metricsPort: metricsPort === 0 ? null : metricsPort,

@@ -22,10 +22,37 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-// The console talks only to this hub: no CDN, no other origin. ECharts sets inline styles.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+/**
+ * What the console needs to start an issuer sign-in (OIDC_ISSUER and OIDC_CLIENT_ID), given
+ * to anyone who opens it: both are public by nature (they appear in the login redirect).
+ */
+export interface ConsoleSignIn {
+  issuer: string;
+  clientId: string;
+}
+
+/**
+ * The console talks only to this hub (no CDN), and with an issuer sign-in to the issuer
+ * too: its discovery document and token endpoint. ECharts sets inline styles.
+ */
+function csp(signIn: ConsoleSignIn | null): string {
+  const connect = signIn ? `'self' ${new URL(signIn.issuer).origin}` : "'self'";
+  return (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    `font-src 'self'; connect-src ${connect}; object-src 'none'; base-uri 'self'; frame-ancestors 'none'`
+  );
+}
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** index.html with the sign-in settings in a meta tag (the CSP allows no inline script). */
+function indexHtml(file: string, signIn: ConsoleSignIn | null): Buffer {
+  const html = readFileSync(file);
+  if (!signIn) return html;
+  const meta = `<meta name="tthc-oidc" content="${escapeAttribute(JSON.stringify(signIn))}">`;
+  return Buffer.from(html.toString('utf8').replace('</head>', `${meta}</head>`));
+}
 
 const cache = new Map<string, Buffer>();
 
@@ -39,7 +66,13 @@ function read(file: string): Buffer {
 }
 
 /** Answers a request whose path is /console or below it. */
-export function serveConsole(pathname: string, res: ServerResponse, dist = CONSOLE_DIST): void {
+export function serveConsole(
+  pathname: string,
+  res: ServerResponse,
+  options: { signIn?: ConsoleSignIn | null; dist?: string } = {},
+): void {
+  const dist = options.dist ?? CONSOLE_DIST;
+  const signIn = options.signIn ?? null;
   if (pathname === CONSOLE_PATH) {
     res.writeHead(301, { location: `${CONSOLE_PATH}/` });
     res.end();
@@ -72,9 +105,9 @@ export function serveConsole(pathname: string, res: ServerResponse, dist = CONSO
   res.writeHead(200, {
     'content-type': TYPES['.html']!,
     'cache-control': 'no-cache',
-    'content-security-policy': CSP,
+    'content-security-policy': csp(signIn),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   });
-  res.end(readFileSync(index));
+  res.end(indexHtml(index, signIn));
 }

@@ -145,6 +145,9 @@ export async function startServer(deps: {
       deps.verifyToken ??
       (security.oidc ? oidcVerifier(security.oidc, log, security.defaultRatePerMinute) : null),
   };
+  const oidc = security.oidc;
+  // The console's issuer sign-in: only the issuer and the public client id, never more.
+  const consoleSignIn = oidc?.clientId ? { issuer: oidc.issuer, clientId: oidc.clientId } : null;
   const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const ops: OpsEndpoints = deps.ops ?? hubOps(orm);
   const clientUrl = orm.config.get('clientUrl') as string;
@@ -285,7 +288,7 @@ export async function startServer(deps: {
       return;
     }
     if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) {
-      return serveConsole(url.pathname, res);
+      return serveConsole(url.pathname, res, { signIn: consoleSignIn });
     }
     if (url.pathname.startsWith(EXPORT_PATH)) {
       return serveExport(req, res, url, {

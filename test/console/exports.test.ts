@@ -5,24 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorldAgency } from '../../connectors/sim/world/types';
-import { createKey, type KeyGrant } from '../../src/modules/keys';
 import { type CheckedProvince, checkedProvince } from '../modules/check/province';
+import { agencySubtree } from '../support/agencies';
 import { TEST_KEY } from '../support/hub';
+import { makeKey } from '../support/keys';
 
 let p: CheckedProvince;
 let year: string;
 
-async function keyFor(grant: Pick<KeyGrant, 'name' | 'role'> & Partial<KeyGrant>): Promise<string> {
-  const made = await createKey(p.db.orm.em.fork(), {
-    pii: false,
-    metrics: false,
-    agencyCode: null,
-    ratePerMinute: null,
-    ...grant,
-  });
-  return made.key;
-}
+const keyFor = (grant: Parameters<typeof makeKey>[1]) => makeKey(p.db, grant);
 
 const get = (path: string, key: string | null) =>
   fetch(new URL(path, p.hub.url), { headers: key ? { 'x-api-key': key } : {} });
@@ -32,19 +23,6 @@ async function workbook(res: Response): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await res.arrayBuffer()) as never);
   return book;
-}
-
-function underneath(root: string, all: readonly WorldAgency[]): Set<string> {
-  const codes = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const a of all)
-      if (a.parentCode && codes.has(a.parentCode) && !codes.has(a.code)) {
-        codes.add(a.code);
-        grew = true;
-      }
-  }
-  return codes;
 }
 
 /** Form 06's "Tổng cộng" row and the sheet's heading text. */
@@ -89,7 +67,7 @@ describe('the findings export', () => {
     for (const f of findings) if (f.agencyCode) counts.set(f.agencyCode, (counts.get(f.agencyCode) ?? 0) + 1);
     // An agency with findings and none under it: its scope is itself alone.
     const leaf = [...counts.keys()].find(
-      (c) => underneath(c, p.igate.world.agencies).size === 1 && counts.get(c)! < findings.length,
+      (c) => agencySubtree(c, p.igate.world.agencies).size === 1 && counts.get(c)! < findings.length,
     )!;
     expect(leaf).toBeDefined();
     const key = await keyFor({ name: 'export-leaf-auditor', role: 'AUDITOR', agencyCode: leaf });
@@ -129,11 +107,11 @@ describe('the form 06 export', () => {
     // A district with communes under it, some of whose rows have dossiers.
     const district = world.find((a) => {
       if (!a.parentCode) return false;
-      const under = underneath(a.code, world);
+      const under = agencySubtree(a.code, world);
       return under.size > 1 && rows.some((r) => r.key !== a.code && under.has(r.key) && r.received > 0);
     })!;
     expect(district).toBeDefined();
-    const subtree = underneath(district.code, world);
+    const subtree = agencySubtree(district.code, world);
     const expected = rows.filter((r) => subtree.has(r.key)).reduce((n, r) => n + r.received, 0);
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(whole.data!.dossierReport.total.received);

@@ -29,7 +29,11 @@ describe('the console over HTTP', () => {
       expect(r.status, p).toBe(200);
       expect(r.headers.get('content-type')).toContain('text/html');
       expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
-      expect(await r.text()).toContain('<div id="root">');
+      const html = await r.text();
+      expect(html).toContain('<div id="root">');
+      // No issuer configured: no issuer sign-in offered, and the page reaches this hub only.
+      expect(html).not.toContain('tthc-oidc');
+      expect(r.headers.get('content-security-policy')).toContain("connect-src 'self';");
     }
   });
 

@@ -1,26 +1,23 @@
 import { useCallback, useState } from 'react';
 import { Layout } from './components/Layout';
+import { OidcCallback } from './components/OidcCallback';
+import { Refused } from './components/Refused';
 import { SignIn } from './components/SignIn';
-import { I18nProvider, useI18n } from './i18n';
+import { type Credential, forgetCredential, storeCredential, storedCredential } from './credential';
+import { I18nProvider } from './i18n';
+import { isOidcCallback } from './oidc';
 import { pageAllowed } from './pages';
 import { FindingsPage } from './pages/Findings';
 import { OverviewPage } from './pages/Overview';
 import { PlanPage } from './pages/Plan';
 import { ReportsPage } from './pages/Reports';
 import { SyncPage } from './pages/Sync';
-import { SessionProvider, storedKey, storeKey, useSession } from './session';
-import { type PageId, useLocation } from './url';
+import { SessionProvider, useSession } from './session';
+import { navigate, type PageId, useLocation } from './url';
 
 function Page({ page }: { page: PageId }) {
-  const { t } = useI18n();
   const { principal } = useSession();
-  if (!pageAllowed(page, principal.role)) {
-    return (
-      <p className="notice error" role="alert" data-testid="refused">
-        {t('common.forbidden')}
-      </p>
-    );
-  }
+  if (!pageAllowed(page, principal)) return <Refused page={page} role={principal.role} />;
   switch (page) {
     case 'findings':
       return <FindingsPage />;
@@ -35,10 +32,10 @@ function Page({ page }: { page: PageId }) {
   }
 }
 
-function SignedIn({ apiKey, onSignOut }: { apiKey: string; onSignOut(): void }) {
+function SignedIn({ credential, onSignOut }: { credential: Credential; onSignOut(reason?: string): void }) {
   const { page } = useLocation();
   return (
-    <SessionProvider apiKey={apiKey} onSignOut={onSignOut}>
+    <SessionProvider credential={credential} onSignOut={onSignOut}>
       <Layout page={page}>
         <Page page={page} />
       </Layout>
@@ -47,20 +44,40 @@ function SignedIn({ apiKey, onSignOut }: { apiKey: string; onSignOut(): void }) 
 }
 
 export function App() {
-  const [key, setKey] = useState<string | null>(storedKey);
-  const signOut = useCallback(() => setKey(null), []);
-  return (
-    <I18nProvider>
-      {key ? (
-        <SignedIn apiKey={key} onSignOut={signOut} />
-      ) : (
-        <SignIn
-          onSignedIn={(k) => {
-            storeKey(k);
-            setKey(k);
-          }}
-        />
-      )}
-    </I18nProvider>
-  );
+  const [credential, setCredential] = useState<Credential | null>(storedCredential);
+  // Why the last session ended, when the hub said (an expired token, a revoked key).
+  const [notice, setNotice] = useState<string | null>(null);
+  const [callback, setCallback] = useState(isOidcCallback);
+  const signIn = useCallback((c: Credential) => {
+    storeCredential(c);
+    setNotice(null);
+    setCredential(c);
+  }, []);
+  const signOut = useCallback((reason?: string) => {
+    forgetCredential();
+    setCredential(null);
+    setNotice(reason ?? null);
+  }, []);
+  let body: JSX.Element;
+  if (callback) {
+    body = (
+      <OidcCallback
+        onDone={(token, returnTo) => {
+          navigate(returnTo, true);
+          signIn({ kind: 'token', secret: token });
+          setCallback(false);
+        }}
+        onFailed={(message) => {
+          navigate('/console/', true);
+          setNotice(message);
+          setCallback(false);
+        }}
+      />
+    );
+  } else if (credential) {
+    body = <SignedIn credential={credential} onSignOut={signOut} />;
+  } else {
+    body = <SignIn notice={notice} onSignedIn={(key) => signIn({ kind: 'key', secret: key })} />;
+  }
+  return <I18nProvider>{body}</I18nProvider>;
 }

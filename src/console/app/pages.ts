@@ -1,35 +1,39 @@
-/** Which pages exist and which roles may open them (the graph refuses the rest anyway). */
+/**
+ * Which pages exist and what each needs of the caller (the `viewer`'s capabilities); the
+ * graph refuses the rest anyway, this only keeps the console from offering it.
+ */
+import type { ViewerCapability } from './graphql/generated';
 import type { MessageKey } from './i18n';
-import type { Role } from './session';
+import type { Principal } from './session';
 import type { PageId } from './url';
 
 export interface PageSpec {
   id: PageId;
   label: MessageKey;
-  roles: readonly Role[];
+  needs: ViewerCapability;
 }
 
-const EVERYONE: readonly Role[] = ['VIEWER', 'AUDITOR', 'INTEGRATOR', 'ADMIN'];
-
-/** In navigation order. Pages whose backend the hub does not have yet are not listed. */
+/** In navigation order. */
 export const PAGES: readonly PageSpec[] = [
-  { id: 'overview', label: 'nav.overview', roles: EVERYONE },
-  { id: 'findings', label: 'nav.findings', roles: ['AUDITOR', 'INTEGRATOR', 'ADMIN'] },
-  { id: 'reports', label: 'nav.reports', roles: EVERYONE },
-  { id: 'plan', label: 'nav.plan', roles: EVERYONE },
-  { id: 'sync', label: 'nav.sync', roles: ['INTEGRATOR', 'ADMIN'] },
+  { id: 'overview', label: 'nav.overview', needs: 'READ' },
+  { id: 'findings', label: 'nav.findings', needs: 'FINDINGS' },
+  { id: 'reports', label: 'nav.reports', needs: 'READ' },
+  { id: 'plan', label: 'nav.plan', needs: 'READ' },
+  { id: 'sync', label: 'nav.sync', needs: 'OPERATIONS' },
 ];
 
-export function pageAllowed(page: PageId, role: Role): boolean {
-  return PAGES.some((p) => p.id === page && p.roles.includes(role));
+export const can = (p: Principal, c: ViewerCapability) => p.capabilities.includes(c);
+
+export function pageAllowed(page: PageId, principal: Principal): boolean {
+  return PAGES.some((p) => p.id === page && can(principal, p.needs));
 }
 
-/** Actions that change the hub (sync, confirm deletions). */
-export function mayOperate(role: Role): boolean {
-  return role === 'ADMIN';
+/** Actions that change the hub (start a sync, confirm held deletions). */
+export function mayOperate(principal: Principal): boolean {
+  return can(principal, 'ADMIN');
 }
 
 /** Acknowledging and dismissing findings. */
-export function mayReview(role: Role): boolean {
-  return role === 'AUDITOR' || role === 'ADMIN';
+export function mayReview(principal: Principal): boolean {
+  return can(principal, 'REVIEW');
 }

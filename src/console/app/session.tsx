@@ -1,26 +1,22 @@
 /**
- * Sign-in with an API key, kept in sessionStorage (gone when the browser session ends).
- * What the console shows follows the key's principal: its role, agency scope and pii grant.
+ * A signed-in session: the credential (src/console/app/credential.ts) and who it is, read
+ * from the graph's `viewer` before any page shows. What the console shows follows it: the
+ * role's capabilities, the agency scope and the pii grant.
  */
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { Provider as UrqlProvider } from 'urql';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { Provider as UrqlProvider, useQuery } from 'urql';
+import { QueryState } from './components/QueryState';
+import { authHeaders, type Credential } from './credential';
 import { createGraphClient } from './graph-client';
+import { ViewerDocument, type ViewerViewFragment } from './graphql/generated';
+import { useI18n } from './i18n';
 
-export type Role = 'VIEWER' | 'AUDITOR' | 'INTEGRATOR' | 'ADMIN';
-
-export interface Principal {
-  role: Role;
-  pii: boolean;
-  /** The agency the key is limited to (with its children), or null for the whole province. */
-  agency: string | null;
-}
-
-const KEY_STORAGE = 'tthc-console-key';
+export type Principal = ViewerViewFragment;
 
 interface Session {
   principal: Principal;
-  /** For the hub's exports (downloads), which take the same key as the graph. */
-  apiKey: string;
+  /** For the hub's exports (downloads), which take the same credential as the graph. */
+  headers: Record<string, string>;
   signOut(): void;
 }
 
@@ -32,39 +28,57 @@ export function useSession(): Session {
   return s;
 }
 
-export function storedKey(): string | null {
-  return sessionStorage.getItem(KEY_STORAGE);
+function WhoAmI({
+  headers,
+  signOut,
+  children,
+}: {
+  headers: Record<string, string>;
+  signOut(): void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [viewer] = useQuery({ query: ViewerDocument, requestPolicy: 'network-only' });
+  const principal = viewer.data?.viewer;
+  const session = useMemo(
+    () => (principal ? { principal, headers, signOut } : null),
+    [principal, headers, signOut],
+  );
+  if (!session) {
+    return (
+      <main className="signin">
+        <QueryState fetching={viewer.fetching} error={viewer.error} hasData={false}>
+          {null}
+        </QueryState>
+        {viewer.error && (
+          <button type="button" onClick={signOut}>
+            {t('signout')}
+          </button>
+        )}
+      </main>
+    );
+  }
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
-
-export function storeKey(key: string): void {
-  sessionStorage.setItem(KEY_STORAGE, key);
-}
-
-/**
- * Until the graph tells a key's role (stored keys with roles), every valid key is the
- * bootstrap ADMIN key, the only kind the hub has.
- */
-const BOOTSTRAP_PRINCIPAL: Principal = { role: 'ADMIN', pii: true, agency: null };
 
 export function SessionProvider({
-  apiKey,
+  credential,
   onSignOut,
   children,
 }: {
-  apiKey: string;
-  onSignOut(): void;
+  credential: Credential;
+  /** With the graph's reason when it refused the credential (expired token, revoked key). */
+  onSignOut(reason?: string): void;
   children: ReactNode;
 }) {
-  const [principal] = useState<Principal>(BOOTSTRAP_PRINCIPAL);
-  const signOut = useCallback(() => {
-    sessionStorage.removeItem(KEY_STORAGE);
-    onSignOut();
-  }, [onSignOut]);
-  const client = useMemo(() => createGraphClient(apiKey, signOut), [apiKey, signOut]);
-  const session = useMemo(() => ({ principal, apiKey, signOut }), [principal, apiKey, signOut]);
+  const headers = useMemo(() => authHeaders(credential), [credential]);
+  const client = useMemo(() => createGraphClient(headers, onSignOut), [headers, onSignOut]);
+  const signOut = useMemo(() => () => onSignOut(), [onSignOut]);
   return (
     <UrqlProvider value={client}>
-      <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
+      <WhoAmI headers={headers} signOut={signOut}>
+        {children}
+      </WhoAmI>
     </UrqlProvider>
   );
 }

@@ -5,23 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskName, maskPhone } from '../../../connectors/kit/pii';
-import type { WorldAgency } from '../../../connectors/sim/world/types';
-import { createKey, type KeyGrant, revokeKey } from '../../../src/modules/keys';
+import { revokeKey } from '../../../src/modules/keys';
 import { type Province, syncedProvince } from '../../modules/dossier/setup';
+import { agencySubtree } from '../../support/agencies';
+import { makeKey } from '../../support/keys';
 
 let p: Province;
 const keys: Record<string, string> = {};
 
-async function keyFor(grant: Partial<KeyGrant> & Pick<KeyGrant, 'name' | 'role'>): Promise<string> {
-  const { key } = await createKey(p.db.orm.em.fork(), {
-    pii: false,
-    metrics: false,
-    agencyCode: null,
-    ratePerMinute: null,
-    ...grant,
-  });
-  return key;
-}
+const keyFor = (grant: Parameters<typeof makeKey>[1]) => makeKey(p.db, grant);
 
 beforeAll(async () => {
   p = await syncedProvince(300);
@@ -148,19 +140,6 @@ describe('personal data', () => {
 });
 
 describe('an agency-limited key', () => {
-  function underneath(root: string, all: readonly WorldAgency[]): Set<string> {
-    const codes = new Set([root]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const a of all)
-        if (a.parentCode && codes.has(a.parentCode) && !codes.has(a.code)) {
-          codes.add(a.code);
-          grew = true;
-        }
-    }
-    return codes;
-  }
-
   it("sees that agency's and its children's dossiers only, never another agency's", async () => {
     const Q = `query($f: DossierFilter) { dossiers(first: 500, filter: $f) { totalCount edges { node { code agency { code } } } } }`;
     type Page = {
@@ -171,7 +150,7 @@ describe('an agency-limited key', () => {
     // A district committee with communes under it, whose communes have dossiers.
     const withChildren = world.agencies.find((a) => {
       if (!a.parentCode) return false; // not the province itself
-      const under = underneath(a.code, world.agencies);
+      const under = agencySubtree(a.code, world.agencies);
       return (
         under.size > 1 &&
         everything.some(
@@ -180,7 +159,7 @@ describe('an agency-limited key', () => {
       );
     });
     expect(withChildren).toBeDefined();
-    const scope = underneath(withChildren!.code, world.agencies);
+    const scope = agencySubtree(withChildren!.code, world.agencies);
     const key = await keyFor({ name: 'district', role: 'VIEWER', agencyCode: withChildren!.code });
 
     const expected = everything

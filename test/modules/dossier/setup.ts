@@ -21,12 +21,16 @@ export interface Province {
   close(): Promise<void>;
 }
 
-export async function syncedProvince(dossiers = 240): Promise<Province> {
+/** `env`: more hub configuration (OIDC, limits) on top of the simulators' URLs. */
+export async function syncedProvince(dossiers = 240, env: Record<string, string> = {}): Promise<Province> {
   const db = await createTestDatabase();
   const world = createWorld({ seed: 7, procedures: 60 });
   const national = await startNationalSimulator({ world, port: 0, faults: {} });
   const igate = await startIgateSimulator({ world, dossiers, faults: {} });
-  const hub = await startTestHub(db, testConfig({ NATIONAL_URL: national.url, IGATE_URL: igate.url }));
+  const hub = await startTestHub(
+    db,
+    testConfig({ NATIONAL_URL: national.url, IGATE_URL: igate.url, ...env }),
+  );
   for (const source of ['NATIONAL', 'IGATE'] as const) {
     const run = await hub.services.sync.run(source, { trigger: 'CLI', full: true });
     if (run.status !== 'SUCCEEDED')

@@ -35,6 +35,14 @@ export interface ChartProps {
 const FONT = "'Be Vietnam Pro', sans-serif";
 export const PALETTE = ['#1f5fa8', '#d9822b', '#2e8b57', '#b03a2e', '#7a5195', '#6b7280'];
 
+/** The rows with the largest value above 0, at most `n` of them (when more than fit a chart). */
+export function largest<T>(rows: readonly T[], value: (row: T) => number, n: number): T[] {
+  return rows
+    .filter((r) => value(r) > 0)
+    .sort((a, b) => value(b) - value(a))
+    .slice(0, n);
+}
+
 const plain = (v: number | null) => (v === null ? '–' : String(v));
 
 export function Chart(props: ChartProps) {

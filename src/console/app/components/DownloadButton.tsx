@@ -1,6 +1,6 @@
 /**
- * Downloads one of the hub's exports (/export/…) with the session's key: fetched, then
- * handed to the browser as a file, since a plain link cannot carry the X-API-Key header.
+ * Downloads one of the hub's exports (/export/…) with the session's key or token: fetched, then
+ * handed to the browser as a file, since a plain link cannot carry the X-API-Key or Authorization header.
  */
 import { useState } from 'react';
 import { useI18n } from '../i18n';
@@ -8,7 +8,7 @@ import { useSession } from '../session';
 
 export function DownloadButton({ href, label }: { href: string; label: string }) {
   const { t } = useI18n();
-  const { apiKey } = useSession();
+  const { headers } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -16,7 +16,7 @@ export function DownloadButton({ href, label }: { href: string; label: string })
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(href, { headers: { 'x-api-key': apiKey } });
+      const res = await fetch(href, { headers });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { errors?: { message: string }[] } | null;
         throw new Error(body?.errors?.[0]?.message ?? `HTTP ${res.status}`);

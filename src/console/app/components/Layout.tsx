@@ -1,7 +1,7 @@
-/** The frame of every page: the title, navigation by role, language and sign-out. */
+/** The frame of every page: the title, navigation by the caller's capabilities, who is signed in, language and sign-out. */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { PAGES } from '../pages';
+import { PAGES, pageAllowed } from '../pages';
 import { useSession } from '../session';
 import { navigate, type PageId, pageHref } from '../url';
 
@@ -17,7 +17,7 @@ export function Layout({ page, children }: { page: PageId; children: ReactNode }
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {PAGES.filter((p) => p.roles.includes(principal.role)).map((p) => (
+            {PAGES.filter((p) => pageAllowed(p.id, principal)).map((p) => (
               <li key={p.id}>
                 <a
                   href={pageHref(p.id)}
@@ -35,9 +35,13 @@ export function Layout({ page, children }: { page: PageId; children: ReactNode }
           </ul>
         </nav>
         <div className="who">
-          <span data-testid="principal">
+          <span data-testid="principal" title={principal.name}>
             {t('role.label')}: {principal.role} · {t('role.agency')}:{' '}
-            {principal.agency ?? t('role.allAgencies')}
+            <span data-testid="principal-agency">
+              {principal.agencyCode
+                ? `${principal.agencyName ?? principal.agencyCode} (${principal.agencyCode})`
+                : t('role.allAgencies')}
+            </span>
           </span>
           <button
             type="button"

@@ -1,12 +1,23 @@
-/** Overview: each source's freshness and last run, at a glance. */
+/**
+ * Overview: each source's freshness and last run, at a glance. The last runs and open
+ * findings only for roles that may read them (the graph would refuse the whole query).
+ */
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Chart, PALETTE } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
 import { duration } from '../format';
-import { type Source, SourcesDocument, type SyncRunStatus, SyncRunsDocument } from '../graphql/generated';
+import {
+  type Source,
+  SourceFreshnessDocument,
+  type SourceFreshnessViewFragment,
+  SourcesDocument,
+  type SyncRunRowFragment,
+  type SyncRunStatus,
+  SyncRunsDocument,
+} from '../graphql/generated';
 import { useI18n } from '../i18n';
-import { pageAllowed } from '../pages';
+import { can, pageAllowed } from '../pages';
 import { useSession } from '../session';
 import { OpenFindings } from './overview/OpenFindings';
 import { QuarterFigures } from './overview/QuarterFigures';
@@ -21,12 +32,18 @@ const STATUS_COLOR: Record<SyncRunStatus, string> = {
   RUNNING: PALETTE[0] ?? '#1f5fa8',
 };
 
+/** A source's card: its last run only where the role reads the ledger. */
+type SourceCard = SourceFreshnessViewFragment & { lastRun?: SyncRunRowFragment | null };
+
 export function OverviewPage() {
   const { t, dateTime, number } = useI18n();
   const { principal } = useSession();
-  const [sources] = useQuery({ query: SourcesDocument });
-  const [runs] = useQuery({ query: SyncRunsDocument, variables: { first: 200 } });
-  const list = sources.data?.sources ?? [];
+  const operations = can(principal, 'OPERATIONS');
+  const [withRuns] = useQuery({ query: SourcesDocument, pause: !operations });
+  const [freshness] = useQuery({ query: SourceFreshnessDocument, pause: operations });
+  const sources = operations ? withRuns : freshness;
+  const [runs] = useQuery({ query: SyncRunsDocument, variables: { first: 200 }, pause: !operations });
+  const list: SourceCard[] = sources.data?.sources ?? [];
 
   const lag = useMemo(() => {
     // Minutes while every source is within two hours, hours past that.
@@ -58,8 +75,8 @@ export function OverviewPage() {
         <h2 id="figures-title" className="sr-only">
           {t('overview.figures')}
         </h2>
-        <div className={pageAllowed('findings', principal.role) ? 'charts two' : 'charts one'}>
-          {pageAllowed('findings', principal.role) && (
+        <div className={pageAllowed('findings', principal) ? 'charts two' : 'charts one'}>
+          {pageAllowed('findings', principal) && (
             <div>
               <OpenFindings />
             </div>
@@ -92,12 +109,16 @@ export function OverviewPage() {
                     <dd>{s.lastSuccessAt ? dateTime(s.lastSuccessAt) : t('common.never')}</dd>
                     <dt>{t('overview.lag')}</dt>
                     <dd>{duration(s.lagSeconds)}</dd>
-                    <dt>{t('overview.lastRun')}</dt>
-                    <dd>
-                      {s.lastRun
-                        ? `${t(`status.${s.lastRun.status}`)} · ${dateTime(s.lastRun.startedAt)} · ${number(s.lastRun.fetched)}`
-                        : '–'}
-                    </dd>
+                    {s.lastRun !== undefined && (
+                      <>
+                        <dt>{t('overview.lastRun')}</dt>
+                        <dd>
+                          {s.lastRun
+                            ? `${t(`status.${s.lastRun.status}`)} · ${dateTime(s.lastRun.startedAt)} · ${number(s.lastRun.fetched)}`
+                            : '–'}
+                        </dd>
+                      </>
+                    )}
                     {s.lastError && (
                       <>
                         <dt>{t('overview.lastError')}</dt>
@@ -111,7 +132,7 @@ export function OverviewPage() {
               );
             })}
           </ul>
-          <div className="charts two">
+          <div className={operations ? 'charts two' : 'charts one'}>
             <Chart
               title={t('overview.lagChart')}
               kind="bar"
@@ -122,18 +143,20 @@ export function OverviewPage() {
               height={160}
               testId="lag-chart"
             />
-            <Chart
-              title={t('overview.runsChart')}
-              kind="bar"
-              horizontal
-              stacked
-              categories={byStatus.categories}
-              series={byStatus.series}
-              format={(v) => number(v)}
-              integer
-              height={160}
-              testId="runs-chart"
-            />
+            {operations && (
+              <Chart
+                title={t('overview.runsChart')}
+                kind="bar"
+                horizontal
+                stacked
+                categories={byStatus.categories}
+                series={byStatus.series}
+                format={(v) => number(v)}
+                integer
+                height={160}
+                testId="runs-chart"
+              />
+            )}
           </div>
         </QueryState>
       </section>

@@ -1,4 +1,4 @@
-/** Reports: form 06 with period, grouping, rule and roll-up pickers, its charts and its export. */
+/** Reports: form 06 with period, grouping, rule and roll-up pickers, its charts and its export; the service index; the feedback figures. */
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { DownloadButton } from '../components/DownloadButton';
@@ -12,6 +12,7 @@ import {
 } from '../graphql/generated';
 import { useI18n } from '../i18n';
 import { setParams, useLocation } from '../url';
+import { FeedbackSection } from './reports/FeedbackSection';
 import { Form06Table } from './reports/Form06Table';
 import { PeriodPicker } from './reports/PeriodPicker';
 import { monthsOf, parsePeriod, periodText, quarterOf } from './reports/period';
@@ -39,10 +40,12 @@ export function ReportsPage() {
     pause: !ready,
   });
   const r = report.data?.dossierReport;
+  // The last six years, and as far back as the period in the address or the latest data.
   const years = useMemo(() => {
-    const last = Math.max(fallback.year, new Date().getFullYear());
-    return Array.from({ length: 6 }, (_, i) => last - i);
-  }, [fallback.year]);
+    const last = Math.max(fallback.year, new Date().getFullYear(), period.year);
+    const first = Math.min(last - 5, fallback.year, period.year);
+    return Array.from({ length: last - first + 1 }, (_, i) => last - i);
+  }, [fallback.year, period.year]);
   const periodKey = periodText(period);
   // periodKey is always a valid period text here.
   const months = useMemo(() => monthsOf(parsePeriod(periodKey)!), [periodKey]);
@@ -104,6 +107,7 @@ export function ReportsPage() {
         )}
       </QueryState>
       {ready && <ServiceIndexTable period={periodKey} />}
+      {ready && <FeedbackSection defaultPeriod={periodKey} years={years} />}
     </>
   );
 }

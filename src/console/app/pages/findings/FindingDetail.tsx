@@ -109,7 +109,7 @@ export function FindingDetail({ id, onClose }: { id: string; onClose(): void }) 
                 listings={f.procedure.listings}
               />
             )}
-            {mayReview(principal.role) && !closed && (
+            {mayReview(principal) && !closed && (
               <div className="review">
                 <label htmlFor="review-note">{t('findings.note')}</label>
                 <textarea id="review-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -15,10 +15,13 @@ export function PeriodPicker({
   value,
   years,
   onChange,
+  labels,
 }: {
   value: Period;
   years: number[];
   onChange(p: Period): void;
+  /** Own labels when a page has two pickers (each control needs a name of its own). */
+  labels?: { year: string; part: string };
 }) {
   const { t } = useI18n();
   const partLabel = (part: string) =>
@@ -30,7 +33,7 @@ export function PeriodPicker({
   return (
     <>
       <label>
-        {t('report.year')}
+        {labels?.year ?? t('report.year')}
         <select value={value.year} onChange={(e) => onChange({ ...value, year: Number(e.target.value) })}>
           {years.map((y) => (
             <option key={y} value={y}>
@@ -40,7 +43,7 @@ export function PeriodPicker({
         </select>
       </label>
       <label>
-        {t('report.period')}
+        {labels?.part ?? t('report.period')}
         <select value={value.part} onChange={(e) => onChange({ ...value, part: e.target.value })}>
           {PARTS.map((p) => (
             <option key={p} value={p}>

@@ -1,7 +1,7 @@
 /** On-time share by row (agency), and received / resolved month by month over the period. */
 import { useEffect, useMemo, useState } from 'react';
 import { useClient } from 'urql';
-import { Chart } from '../../components/Chart';
+import { Chart, largest } from '../../components/Chart';
 import {
   ReportMonthTotalDocument,
   type ReportRowViewFragment,
@@ -14,14 +14,7 @@ const MAX_BARS = 20;
 export function OnTimeChart({ rows, title }: { rows: ReportRowViewFragment[]; title: string }) {
   const { t, percent } = useI18n();
   // The rows with the most resolved dossiers, when there are more than fit.
-  const shown = useMemo(
-    () =>
-      [...rows]
-        .filter((r) => r.resolved > 0)
-        .sort((a, b) => b.resolved - a.resolved)
-        .slice(0, MAX_BARS),
-    [rows],
-  );
+  const shown = useMemo(() => largest(rows, (r) => r.resolved, MAX_BARS), [rows]);
   return (
     <Chart
       title={title}

@@ -49,7 +49,7 @@ export function HeldDeletions() {
                     count: number(run.heldDeletions),
                   })}
                 </p>
-                {mayOperate(principal.role) && (
+                {mayOperate(principal) && (
                   <button type="button" className="danger" onClick={() => setConfirming(run)}>
                     {t('sync.confirm')}
                   </button>

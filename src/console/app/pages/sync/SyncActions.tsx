@@ -14,7 +14,7 @@ export function SyncActions() {
   const [result, runSync] = useMutation(RunSyncDocument);
   const [source, setSource] = useState<Source>('NATIONAL');
   const [message, setMessage] = useState<string | null>(null);
-  if (!mayOperate(principal.role)) return <p className="notice">{t('sync.notAllowed')}</p>;
+  if (!mayOperate(principal)) return <p className="notice">{t('sync.notAllowed')}</p>;
 
   async function start(full: boolean) {
     setMessage(null);
