@@ -112,7 +112,12 @@ export async function serveExport(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  deps: { orm: Orm; caller: (req: IncomingMessage) => Promise<{ principal: Principal; scope: Scope }> },
+  deps: {
+    orm: Orm;
+    /** The read replica (DATABASE_READ_URL) when configured: form 06 is a report and reads there. */
+    readOrm?: Orm | null;
+    caller: (req: IncomingMessage) => Promise<{ principal: Principal; scope: Scope }>;
+  },
 ): Promise<void> {
   try {
     // The graph's rules: findings need a role that reads them; an agency key gets its own.
@@ -120,7 +125,8 @@ export async function serveExport(
     const { principal } = caller;
     if (req.method !== 'GET') throw codedError('BAD_USER_INPUT', 'exports are read with GET');
     const name = url.pathname.slice(EXPORT_PATH.length);
-    if (name === 'dossier-report.xlsx') return await sendForm06(res, url.searchParams, deps.orm, caller);
+    if (name === 'dossier-report.xlsx')
+      return await sendForm06(res, url.searchParams, deps.readOrm ?? deps.orm, caller);
     if (name !== 'findings.xlsx')
       throw codedError('NOT_FOUND', `no export ${name}; there are findings.xlsx and dossier-report.xlsx`);
     if (!hasCapability(principal.role, 'findings'))

@@ -293,6 +293,7 @@ export async function startServer(deps: {
     if (url.pathname.startsWith(EXPORT_PATH)) {
       return serveExport(req, res, url, {
         orm,
+        readOrm: deps.readOrm ?? null,
         caller: async (r) => {
           const principal = await authenticate(credentialsOf(r), authOptions);
           return { principal, scope: await scopeOf(principal, agencyTree) };

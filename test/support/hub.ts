@@ -3,6 +3,7 @@
  * connectors pointed wherever the test says (usually simulators it started).
  */
 import { type HubConfig, loadConfig } from '../../src/config';
+import type { Orm } from '../../src/db/orm';
 import type { HubServices } from '../../src/graph/context';
 import { createLogger } from '../../src/log';
 import { CheckService } from '../../src/modules/check';
@@ -60,11 +61,17 @@ export function testServices(db: TestDatabase, config: HubConfig): HubServices {
   };
 }
 
-export async function startTestHub(db: TestDatabase, config: HubConfig = testConfig()): Promise<TestHub> {
+export async function startTestHub(
+  db: TestDatabase,
+  config: HubConfig = testConfig(),
+  /** The read replica's ORM (DATABASE_READ_URL), as `hub serve` passes it. */
+  readOrm: Orm | null = null,
+): Promise<TestHub> {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const services = testServices(db, config);
   const server = await startServer({
     orm: db.orm,
+    readOrm,
     services,
     log,
     port: 0,
