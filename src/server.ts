@@ -26,7 +26,7 @@ import { hubSchema } from './graph/schema';
 import type { Logger } from './log';
 import { descendantsOf } from './modules/agency';
 import { chargeCost, findLiveKey } from './modules/keys';
-import { hubOps, type OpsEndpoints, serveOps } from './ops';
+import { type HubMetrics, type HubOps, hubOps, metricsPlugin, serveOps } from './ops';
 
 export interface HubServer {
   url: string;
@@ -40,7 +40,11 @@ export interface HubServer {
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
-export async function createApollo(log: Logger, limits: GraphLimits): Promise<ApolloServer<GraphContext>> {
+export async function createApollo(
+  log: Logger,
+  limits: GraphLimits,
+  metrics?: HubMetrics,
+): Promise<ApolloServer<GraphContext>> {
   const apollo = new ApolloServer<GraphContext>({
     schema: guardSchema(await hubSchema()),
     formatError: formatError({ statementTimeoutMs: limits.statementTimeoutMs }),
@@ -62,6 +66,7 @@ export async function createApollo(log: Logger, limits: GraphLimits): Promise<Ap
       // who asks (a gateway's ftv1 header). The hub's figures are in /metrics instead.
       ApolloServerPluginInlineTraceDisabled(),
       guardPlugin(limits, log, chargeCost),
+      ...(metrics ? [metricsPlugin(metrics)] : []),
     ],
   });
   await apollo.start();
@@ -102,9 +107,15 @@ function sendJson(
   res.end(JSON.stringify(body));
 }
 
-function sendStopped(res: ServerResponse, budget: RequestBudget, requestId: string): void {
+function sendStopped(
+  res: ServerResponse,
+  budget: RequestBudget,
+  requestId: string,
+  metrics: HubMetrics,
+): void {
   if (res.headersSent) return;
   const e = budget.error();
+  metrics.error(e.extensions.code);
   sendJson(res, 503, errorBody(String(e.extensions.code), e.message, requestId));
 }
 
@@ -129,13 +140,16 @@ export async function startServer(deps: {
   /** Graph requests wait for this (the first sync) before they run. */
   ready?: Promise<unknown>;
   requestTimeoutMs?: number;
-  /** /readyz and /metrics; by default the database and migrations, and the ledger's figures. */
-  ops?: OpsEndpoints;
+  /** /readyz and /metrics; by default the database and migrations, and this server's and the ledger's figures. */
+  ops?: HubOps;
 }): Promise<HubServer> {
   const { orm, log } = deps;
   const security = deps.services.config.security;
   const limits = security.limits;
-  const apollo = await createApollo(log, limits);
+  const ops: HubOps =
+    deps.ops ?? hubOps({ orm, readOrm: deps.readOrm, staleAfterMs: deps.services.config.sourceStaleAfterMs });
+  const metrics = ops.recorder;
+  const apollo = await createApollo(log, limits, metrics);
   const authOptions: AuthOptions = {
     findKey: (key) => findLiveKey(orm.em.fork(), key),
     adminKey: deps.adminKey,
@@ -149,7 +163,6 @@ export async function startServer(deps: {
   // The console's issuer sign-in: only the issuer and the public client id, never more.
   const consoleSignIn = oidc?.clientId ? { issuer: oidc.issuer, clientId: oidc.clientId } : null;
   const requestTimeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const ops: OpsEndpoints = deps.ops ?? hubOps(orm);
   const clientUrl = orm.config.get('clientUrl') as string;
   const inFlight = new Map<RequestBudget, Promise<unknown>>();
   let accepting = true;
@@ -170,7 +183,7 @@ export async function startServer(deps: {
     const work = runInStatementScope(scope, () => graphql(req, res, url, budget, requestId));
     // A stopped request is answered at once; its execution, frozen by the budget, is dropped.
     const answered = Promise.race([work, stopped]).then(() => {
-      if (budget.stopped) sendStopped(res, budget, requestId);
+      if (budget.stopped) sendStopped(res, budget, requestId, metrics);
     });
     work.catch(() => {});
     inFlight.set(budget, answered);
@@ -196,6 +209,7 @@ export async function startServer(deps: {
     } catch (e) {
       if ((e as GraphQLError).extensions?.code !== 'UNAUTHENTICATED') throw e;
       log.info({ event: 'unauthenticated', requestId, reason: (e as Error).message }, 'request refused');
+      metrics.error('UNAUTHENTICATED');
       sendJson(res, 401, errorBody('UNAUTHENTICATED', (e as Error).message, requestId), {
         'www-authenticate': 'ApiKey header="X-API-Key"',
       });
@@ -231,11 +245,12 @@ export async function startServer(deps: {
       if (Array.isArray(body) && body.length > limits.maxBatch) {
         const message = `a batch of ${body.length} operations is above the limit of ${limits.maxBatch}`;
         const extra = { measure: 'batch', value: body.length, limit: limits.maxBatch };
+        metrics.error('QUERY_TOO_COMPLEX');
         return sendJson(res, 400, errorBody('QUERY_TOO_COMPLEX', message, requestId, extra));
       }
     }
     if (deps.ready) await Promise.race([deps.ready, new Promise((r) => budget.onStop(() => r(null)))]);
-    if (budget.stopped) return sendStopped(res, budget, requestId);
+    if (budget.stopped) return sendStopped(res, budget, requestId, metrics);
     const scope = await scopeOf(principal, agencyTree);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -253,7 +268,7 @@ export async function startServer(deps: {
     });
     // A cancelled request answers one coded error, not a pile of per-field ones and a
     // half-built body.
-    if (budget.stopped) return sendStopped(res, budget, requestId);
+    if (budget.stopped) return sendStopped(res, budget, requestId, metrics);
     res.statusCode = result.status ?? 200;
     for (const [k, v] of result.headers) res.setHeader(k, v);
     if (result.body.kind === 'complete') {
@@ -274,6 +289,7 @@ export async function startServer(deps: {
     const principal = await callerOf(req, res, requestId);
     if (!principal) return false;
     if (allowed(principal)) return true;
+    metrics.error('FORBIDDEN');
     sendJson(res, 403, errorBody('FORBIDDEN', 'this key has no metrics grant', requestId));
     return false;
   }
@@ -327,6 +343,7 @@ export async function startServer(deps: {
     handle(req, res, requestId).catch((e) => {
       if (e instanceof BodyError) {
         const large = e.status === 413;
+        metrics.error(large ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
         // The rest of a refused body is not read: answer, then close the connection.
         sendJson(
           res,
@@ -341,6 +358,7 @@ export async function startServer(deps: {
       }
       const err = { message: String(e?.message ?? e) };
       log.error({ event: 'http_error', requestId, err }, 'request failed');
+      metrics.error('INTERNAL_SERVER_ERROR');
       if (!res.headersSent)
         sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error', requestId));
       else res.end();

@@ -41,7 +41,7 @@ describe('the HTTP server', () => {
     });
     const metrics = await (await fetch(`${base}/metrics`, withKey)).text();
     expect(metrics).toContain('hub_up 1');
-    expect(metrics).toContain('# TYPE hub_sync_runs_total counter');
+    expect(metrics).toContain('# TYPE hub_sync_runs gauge');
   });
 
   it('serves GraphiQL from the package (no CDN), with the key filled in only in simulated mode', async () => {

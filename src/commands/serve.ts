@@ -45,7 +45,12 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
 
   // Made now, started after the first syncs: /readyz says "not started yet" until then.
   const scheduler = config.role === 'api' ? null : createScheduler(runtime, log);
-  const ops = hubOps(runtime.db.orm, scheduler);
+  const ops = hubOps({
+    orm: runtime.db.orm,
+    readOrm: runtime.db.readOrm,
+    staleAfterMs: config.sourceStaleAfterMs,
+    schedules: scheduler,
+  });
 
   // The port is taken before any sync: a server that cannot listen has started nothing
   // but the database, which it closes again.

@@ -90,7 +90,11 @@ describe('/readyz', () => {
           },
         },
       ]);
-      ops = await startOpsServer({ port: 0, ops: hubOps(db.orm, scheduler), log });
+      ops = await startOpsServer({
+        port: 0,
+        ops: hubOps({ orm: db.orm, staleAfterMs: 3_600_000, schedules: scheduler }),
+        log,
+      });
       url = `http://127.0.0.1:${ops.port}/readyz`;
     });
     afterAll(async () => {

@@ -46,7 +46,7 @@ describe('a worker with METRICS_PORT', () => {
     });
     const metrics = await fetch(`${ops}/metrics`);
     expect(metrics.status).toBe(200);
-    expect(await metrics.text()).toMatch(/hub_sync_runs_total\{source="NATIONAL",status="SUCCEEDED"\} 1/);
+    expect(await metrics.text()).toMatch(/hub_sync_runs\{source="NATIONAL",status="SUCCEEDED"\} 1\n/);
   });
 
   it('stops on SIGTERM, its listener with it', async () => {
