@@ -18,6 +18,7 @@ import { EXPORT_PATH, serveExport } from './exports';
 import { type AuthOptions, authenticate, oidcVerifier, type Principal, scopeOf } from './graph/auth';
 import type { GraphContext, HubServices } from './graph/context';
 import { formatError } from './graph/errors';
+import { jitGateway } from './graph/executor';
 import { graphiqlAsset, graphiqlPage } from './graph/graphiql';
 import { guardPlugin } from './graph/limits';
 import { errorBody, isLoopback, requestIdOf, stampRequestId } from './graph/request';
@@ -46,7 +47,8 @@ export async function createApollo(
   metrics?: HubMetrics,
 ): Promise<ApolloServer<GraphContext>> {
   const apollo = new ApolloServer<GraphContext>({
-    schema: guardSchema(await hubSchema()),
+    // graphql-jit runs the operations (src/graph/executor.ts); Apollo does the rest.
+    gateway: jitGateway(guardSchema(await hubSchema())),
     formatError: formatError({ statementTimeoutMs: limits.statementTimeoutMs }),
     includeStacktraceInErrorResponses: false,
     // On for the schema; per role in guardPlugin (only roles with introspection get it).

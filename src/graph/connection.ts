@@ -26,8 +26,11 @@ export class PageArgs {
 
 @ObjectType({ simpleResolvers: true })
 export class PageInfo {
-  /** A promise when `first` is 0 and it is worked out only on demand. */
-  @Field(() => Boolean) hasNextPage!: boolean | Promise<boolean>;
+  /**
+   * A promise when `first` is 0 and it is worked out only on demand. Not a simple
+   * property: graphql-jit awaits only what a resolver returns (src/graph/executor.ts).
+   */
+  @Field(() => Boolean, { simple: false }) hasNextPage!: boolean | Promise<boolean>;
   @Field(() => Boolean) hasPreviousPage!: boolean;
   @Field(() => String, { nullable: true }) startCursor!: string | null;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
@@ -142,7 +145,8 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
   class ConnectionClass {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int, { description: 'How many items match, across all pages.' })
+    /** A promise (a getter): not a simple property, so graphql-jit awaits it. */
+    @Field(() => Int, { simple: false, description: 'How many items match, across all pages.' })
     totalCount!: number;
   }
   return ConnectionClass;

@@ -131,8 +131,11 @@ export class RequestBudget {
 const guarded = new WeakSet<GraphQLSchema>();
 
 /**
- * Wraps every field's resolver of the schema (in place, once) with the budget check and
- * the pacing. Requests without a budget in their context are untouched.
+ * Wraps every resolver of the schema (in place, once) with the budget check and the
+ * pacing. Requests without a budget in their context are untouched. Plain fields (no
+ * resolver: a property of an object already built) stay unwrapped: they do no I/O and
+ * their object's own resolver has been paced, and left plain the executor reads them
+ * inline instead of calling a function per field and row.
  */
 export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
   if (guarded.has(schema)) return schema;
@@ -140,7 +143,8 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve ?? defaultFieldResolver;
+      if (!field.resolve || field.resolve === defaultFieldResolver) continue;
+      const resolve = field.resolve;
       field.resolve = (source, args, context, info) => {
         const budget = (context as { budget?: RequestBudget } | undefined)?.budget;
         if (!budget) return resolve(source, args, context, info);

@@ -69,7 +69,11 @@ async function feedbacksOf(
 @Resolver(() => FeedbackNode)
 export class FeedbackResolver {
   @Query(() => FeedbackConnection, { description: 'Feedback from the PAKN portal, newest sent first.' })
-  async feedbacks(@Args(() => FeedbacksArgs) args: FeedbacksArgs, @Ctx() ctx: GraphContext) {
+  async feedbacks(
+    @Args(() => FeedbacksArgs) args: FeedbacksArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const first = validateFirst(args.first);
     const agencies = await agenciesOf(ctx, args);
     return listFeedbacks(ctx.em, {
@@ -79,6 +83,8 @@ export class FeedbackResolver {
       orderBy: args.orderBy,
       agencies,
       agencyCodes: ctx.scope.agencyCodes,
+      // Only the selected fields' columns (never the content and history unless asked).
+      plan: feedbackPlan(info, orderOf(args.orderBy).column),
     });
   }
 

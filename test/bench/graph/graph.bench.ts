@@ -5,6 +5,7 @@
  * goes first, for BENCH_GRAPH_ROUNDS rounds of BENCH_GRAPH_SECONDS each. Before that, each
  * query is asked once of both and the answers compared. Per server: req/s, p50, p99,
  * process CPU per request, SQL statements and PostgreSQL execution time per request.
+ * BENCH_GRAPH_QUERIES picks queries by number (1-based, comma-separated).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
@@ -30,6 +31,7 @@ function summary(t: Totals) {
     p50: median(t.rounds.map((r) => r.p50)),
     p99: median(t.rounds.map((r) => r.p99)),
     cpu: sum((r) => r.cpuMsPerReq * r.requests) / requests,
+    sys: sum((r) => r.sysMsPerReq * r.requests) / requests,
     sql: sum((r) => r.sqlPerReq * r.requests) / requests,
     pg: sum((r) => r.pgMsPerReq * r.requests) / requests,
     errors: sum((r) => r.errors),
@@ -72,10 +74,11 @@ export async function graphBench(): Promise<void> {
     await c.connect();
     const params = await benchParams(c, Math.min(100_000, Math.floor(dossiers / 2)));
     await c.end();
+    const pick = process.env.BENCH_GRAPH_QUERIES?.split(',').map(Number);
     const queries = benchQueries(
       params,
       await pgDeepCursor(pgl, Math.min(100_000, Math.floor(dossiers / 2)) - 1),
-    );
+    ).filter((_, i) => !pick || pick.includes(i + 1));
     const options = { connections: CONNECTIONS, seconds, admin, database: 'hub_graph_bench' };
 
     console.log('\nsame data from both (checked once):');
@@ -84,7 +87,8 @@ export async function graphBench(): Promise<void> {
       const p = (await post(pgl, JSON.stringify(q.postgraphile))) as { data?: unknown; errors?: unknown };
       if (h.errors || p.errors) throw new Error(`${q.name}: ${JSON.stringify(h.errors ?? p.errors)}`);
       const same = isDeepStrictEqual(q.sameAs.hub(h.data), q.sameAs.postgraphile(p.data));
-      console.log(`  ${same ? 'same' : 'DIFFERENT'}: ${q.name}`);
+      const bytes = (v: unknown) => fmt(JSON.stringify(v).length);
+      console.log(`  ${same ? 'same' : 'DIFFERENT'}: ${q.name} (${bytes(h)} / ${bytes(p)} bytes)`);
       // Warm both (JIT, plans, pools) before anything is measured.
       await load(hub, JSON.stringify(q.hub), { ...options, seconds: 2 });
       await load(pgl, JSON.stringify(q.postgraphile), { ...options, seconds: 2 });
@@ -103,19 +107,19 @@ export async function graphBench(): Promise<void> {
       }
       const h = summary(totals.hub);
       const p = summary(totals.pgl);
-      const row = `| ${q.name} | ${fmt(h.reqPerSec)} | ${fmt(p.reqPerSec)} | ${fmt(h.reqPerSec / p.reqPerSec, 2)} | ${h.p50} / ${h.p99} | ${p.p50} / ${p.p99} | ${fmt(h.cpu, 2)} | ${fmt(p.cpu, 2)} | ${fmt(h.pg, 2)} / ${fmt(p.pg, 2)} | ${fmt(h.sql, 1)} / ${fmt(p.sql, 1)} |`;
+      const row = `| ${q.name} | ${fmt(h.reqPerSec)} | ${fmt(p.reqPerSec)} | ${fmt(h.reqPerSec / p.reqPerSec, 2)} | ${h.p50} / ${h.p99} | ${p.p50} / ${p.p99} | ${fmt(h.cpu, 2)} (${fmt(h.sys, 2)}) | ${fmt(p.cpu, 2)} (${fmt(p.sys, 2)}) | ${fmt(h.pg, 2)} / ${fmt(p.pg, 2)} | ${fmt(h.sql, 1)} / ${fmt(p.sql, 1)} |`;
       rows.push(row);
       console.log(
         `${q.name}: hub ${h.perRound} req/s, PostGraphile ${p.perRound} req/s by round; errors ${h.errors} / ${p.errors}`,
       );
     }
     console.log(
-      `\n| query | hub req/s | PostGraphile req/s | hub / PG | hub p50 / p99 ms | PG p50 / p99 ms | hub CPU ms/req | PG CPU ms/req | PostgreSQL ms/req hub / PG | SQL per request hub / PG |`,
+      `\n| query | hub req/s | PostGraphile req/s | hub / PG | hub p50 / p99 ms | PG p50 / p99 ms | hub CPU ms/req (system) | PG CPU ms/req (system) | PostgreSQL ms/req hub / PG | SQL per request hub / PG |`,
     );
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of rows) console.log(r);
     console.log(
-      `\n(req/s, p50 and p99: the median of ${rounds} rounds of ${seconds} s; CPU: process user+system time over the requests; PostgreSQL ms: pg_stat_statements execution time.)`,
+      `\n(req/s, p50 and p99: the median of ${rounds} rounds of ${seconds} s; CPU: process user+system time over the requests, the system part in brackets; PostgreSQL ms: pg_stat_statements execution time.)`,
     );
   } finally {
     for (const s of servers) await s.stop();

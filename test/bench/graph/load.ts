@@ -16,17 +16,20 @@ export interface LoadResult {
   p99: number;
   errors: number;
   cpuMsPerReq: number;
+  /** The kernel's part of that CPU (system time: mostly the sockets). */
+  sysMsPerReq: number;
   sqlPerReq: number;
   pgMsPerReq: number;
 }
 
 const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
 
-/** User + system CPU time of a process, in ms. */
-export function cpuMs(pid: number): number {
+/** User + system CPU time of a process, and the system part, in ms. */
+export function cpuMs(pid: number): { total: number; sys: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  const sys = Number(fields[12]) * TICK_MS;
+  return { total: Number(fields[11]) * TICK_MS + sys, sys };
 }
 
 export async function pgStats(admin: Client, database: string): Promise<{ calls: number; ms: number }> {
@@ -77,7 +80,8 @@ export async function load(
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: (r.errors as number) + (r.non2xx as number) + (r.timeouts as number),
-    cpuMsPerReq: (cpu1 - cpu0) / n,
+    cpuMsPerReq: (cpu1.total - cpu0.total) / n,
+    sysMsPerReq: (cpu1.sys - cpu0.sys) / n,
     // The stats query itself runs against another database and is not counted.
     sqlPerReq: (pg1.calls - pg0.calls) / n,
     pgMsPerReq: (pg1.ms - pg0.ms) / n,

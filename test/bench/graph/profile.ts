@@ -83,7 +83,7 @@ async function main() {
       if (once.errors) throw new Error(`${q.name}: ${JSON.stringify(once.errors)}`);
       const r = await load(target, body, { connections: 10, seconds, admin, database: 'hub_graph_bench' });
       console.log(
-        `${q.name}: ${fmt(r.reqPerSec)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, CPU ${fmt(r.cpuMsPerReq, 2)} ms/req, SQL ${fmt(r.sqlPerReq, 2)}/req, PG ${fmt(r.pgMsPerReq, 2)} ms/req, errors ${r.errors}`,
+        `${q.name}: ${fmt(r.reqPerSec)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, CPU ${fmt(r.cpuMsPerReq, 2)} ms/req (system ${fmt(r.sysMsPerReq, 2)}), SQL ${fmt(r.sqlPerReq, 2)}/req, PG ${fmt(r.pgMsPerReq, 2)} ms/req, errors ${r.errors}`,
       );
     }
   } finally {
