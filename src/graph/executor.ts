@@ -16,6 +16,7 @@ import {
   type DocumentNode,
   type ExecutionResult,
   execute,
+  GraphQLError,
   type GraphQLSchema,
   getVariableValues,
   type OperationDefinitionNode,
@@ -26,6 +27,22 @@ type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
 
 /** Per document (Apollo hands back the same parsed object for the same query text), per operation. */
 type Compiled = Map<string, CompiledQuery | null>;
+
+/**
+ * graphql-jit's errors look like graphql-js's but leave `extensions` undefined when the
+ * thrown error has none (a driver's error), where Apollo's formatting expects an object
+ * and would answer a bare INTERNAL_SERVER_ERROR without the error's path. Rebuilt as
+ * graphql-js errors, they format exactly as before.
+ */
+function asGraphQLError(e: GraphQLError): GraphQLError {
+  const error = new GraphQLError(e.message, {
+    path: e.path,
+    originalError: e.originalError ?? undefined,
+    ...(e.extensions ? { extensions: e.extensions } : {}),
+  });
+  (error as { locations?: GraphQLError['locations'] }).locations = e.locations;
+  return error;
+}
 
 export function jitGateway(schema: GraphQLSchema): Gateway {
   const cache = new WeakMap<DocumentNode, Compiled>();
@@ -71,7 +88,8 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
         operationName: rc.operationName,
       });
     }
-    return q.query(undefined, rc.context, raw);
+    const result = await q.query(undefined, rc.context, raw);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   }
 
   return {
