@@ -47,7 +47,11 @@ export async function consoleBench(pg: BenchPostgres): Promise<void> {
   try {
     const origin = new URL(hub.url).origin;
     const page = await browser.newPage();
-    await page.addInitScript(`sessionStorage.setItem('tthc-console-key', ${JSON.stringify(TEST_KEY)})`);
+    // Signed in as the console keeps a key (src/console/app/credential.ts).
+    const credential = JSON.stringify({ kind: 'key', secret: TEST_KEY });
+    await page.addInitScript(
+      `sessionStorage.setItem('tthc-console-credential', ${JSON.stringify(credential)})`,
+    );
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Network.enable');
     const timeOne = async (cold: boolean) => {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures, with baselines measured in the same run. Not part of
- * `npm test`. BENCH_ONLY=check, report, sync (console and sync), dossier-sync (sync alone), graph
+ * `npm test`. BENCH_ONLY=check, report, console, sync (console and sync), dossier-sync (sync alone), graph
  * or load runs one part.
  * Report sizes: BENCH_REPORT_DOSSIERS (1000000,5000000). Check sizes:
  * BENCH_CHECK_PROCEDURES (2000,20000), BENCH_CHECK_DOSSIERS (1000000), BENCH_CHECK_FEEDBACK (100000). Sync sizes: BENCH_DOSSIERS (default
@@ -27,6 +27,14 @@ async function main() {
   );
   const only = process.env.BENCH_ONLY;
   if (only === 'load') return loadBench();
+  if (only === 'console') {
+    const pg = await benchPostgres();
+    try {
+      return await consoleBench(pg);
+    } finally {
+      await pg.stop();
+    }
+  }
   if (only === undefined || only === 'check') {
     const pg = await benchPostgres();
     try {
