@@ -10,7 +10,7 @@ import { contentHash } from '../../src/db/upsert';
 import { dossierReport } from '../../src/modules/report';
 import { insertDossiers, RAW_FORM06_SQL, seedReportWorld } from './report-data';
 import type { BenchPostgres } from './support';
-import { fmt } from './support';
+import { fmt, loadAverage } from './support';
 
 const PERIOD = { from: '2020-01-01', to: '2020-12-31' };
 const CHUNK = 250_000;
@@ -87,9 +87,9 @@ export async function reportBench(bench: BenchPostgres, sizes: number[], changed
     '(2 cores shared by eight helpers at once: absolute times are noisy; the ratio is measured in the same run)',
   );
   console.log(
-    '| dossiers | years of data | load (insert + facts) s | report (hub) ms | raw SQL baseline ms | ratio | figures agree | statements per request |',
+    '| dossiers | years of data | load (insert + facts) s | report (hub) ms | raw SQL baseline ms | ratio | figures agree | statements per request | load avg 1/5/15 |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---|---:|');
+  console.log('|---:|---:|---:|---:|---:|---:|---|---:|---|');
   for (const size of sizes) {
     const db = await bench.database();
     const pg = new Client({ connectionString: db.url });
@@ -124,12 +124,12 @@ export async function reportBench(bench: BenchPostgres, sizes: number[], changed
         );
       const statements = await statementsOf(db.orm, () => dossierReport(db.orm.em.fork(), query));
       console.log(
-        `| ${fmt(size)} | ${years} | ${fmt(loadS, 1)} | ${fmt(hub)} | ${fmt(raw)} | ${fmt(hub / raw, 2)} | ${agree ? 'yes' : 'NO'} | ${statements} |`,
+        `| ${fmt(size)} | ${years} | ${fmt(loadS, 1)} | ${fmt(hub)} | ${fmt(raw)} | ${fmt(hub / raw, 2)} | ${agree ? 'yes' : 'NO'} | ${statements} | ${loadAverage()} |`,
       );
       if (size === sizes[sizes.length - 1]) {
         const inc = await incremental(pg, changed, size);
         console.log(
-          `\nIncremental sync of ${fmt(changed)} changed dossiers on ${fmt(size)} rows, batches of 1,000: ${fmt(inc.withTriggers)} ms with the report table kept current in the same statements, ${fmt(inc.without)} ms without (report table upkeep ≈ ${fmt(inc.withTriggers - inc.without)} ms).`,
+          `\nIncremental sync of ${fmt(changed)} changed dossiers on ${fmt(size)} rows, batches of 1,000: ${fmt(inc.withTriggers)} ms with the report table kept current in the same statements, ${fmt(inc.without)} ms without (report table upkeep ≈ ${fmt(inc.withTriggers - inc.without)} ms); load avg ${loadAverage()}.`,
         );
       }
     } finally {

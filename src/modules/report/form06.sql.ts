@@ -131,17 +131,22 @@ export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
     undated: `(${COUNTED}) and x.due_at is null`,
   };
   const flagColumns = FIGURES.map((k) => `(${flags[k]}) as ${snake(k)}`).join(',\n      ');
-  const sums = FIGURES.map((k) => `count(*) filter (where ${snake(k)})::int as "${k}"`).join(',\n    ');
+  const counts = FIGURES.map((k) => `count(*) filter (where ${snake(k)})::int as "${k}"`).join(',\n    ');
+  const sums = FIGURES.map((k) => `coalesce(sum("${k}"), 0)::int as "${k}"`).join(',\n    ');
 
+  // One pass over the facts: counted per agency (rolled up) or per row key, then the small
+  // per-group counts are rolled up the agency tree and summed into the total row (each
+  // dossier is in exactly one group, so the total still counts it once).
   const rolled = q.rollUp && q.groupBy === 'AGENCY';
+  const groupColumn = rolled ? 'agency_code' : 'group_key';
   const keyed = rolled
     ? `keyed as (
-      select coalesce(up.ancestor, '${UNKNOWN_KEY}') as key, fl.* from flagged fl
-      left join up on up.descendant = fl.agency_code)`
-    : `keyed as (select coalesce(fl.group_key, '${UNKNOWN_KEY}') as key, fl.* from flagged fl)`;
+      select coalesce(up.ancestor, '${UNKNOWN_KEY}') as key, g.* from per g
+      left join up on up.descendant = g.agency_code)`
+    : `keyed as (select coalesce(g.group_key, '${UNKNOWN_KEY}') as key, g.* from per g)`;
   const up = rolled
     ? `, up(descendant, ancestor, path) as (
-      select d.code, d.code, array[d.code] from (select distinct agency_code as code from flagged where agency_code is not null) d
+      select d.code, d.code, array[d.code] from (select agency_code as code from per where agency_code is not null) d
       union all
       select up.descendant, a.parent_code, up.path || a.parent_code from up join agencies a on a.code = up.ancestor
       where a.parent_code is not null and not a.parent_code = any(up.path))`
@@ -160,13 +165,14 @@ export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
       ${needsListing ? 'left join provincial_listing l on l.code = x.listing_code' : ''}
       ${needsAgency ? 'left join agencies ag on ag.code = x.agency_code' : ''}
       where ((${COUNTED}) or (${REFUSED}))${where.map((w) => ` and ${w}`).join('')}
-    )${up},
+    ),
+    per as (select ${groupColumn}, ${counts} from flagged group by ${groupColumn})${up},
     ${keyed},
     r as (select key, ${sums} from keyed group by key)
     select * from (
       select r.*, ${labelSql(q.groupBy)} as label, false as is_total from r
       union all
-      select 'TOTAL', ${sums}, 'Tổng cộng', true from flagged
+      select 'TOTAL', ${sums}, 'Tổng cộng', true from per
     ) u order by is_total, key collate "C"`;
   return { sql, params };
 }
