@@ -315,6 +315,55 @@ function settleStatementTimeout(r: Reader, config: HubConfig): void {
 
 const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
+/** Each portal's URL and credentials; simulated portals get the simulators' own. */
+function readPortals(
+  r: Reader,
+  simulate: boolean,
+  urls: { national: string | null; igate: string | null; pakn: string | null },
+): Pick<HubConfig, 'national' | 'igate' | 'pakn'> {
+  const simulated = (value: string) => (simulate ? value : '');
+  return {
+    national: {
+      url: urls.national,
+      username: r.string('NATIONAL_USERNAME', simulated('hub')),
+      password: r.string('NATIONAL_PASSWORD', simulated('hub-secret')),
+      unitCode: r.string('NATIONAL_UNIT_CODE', 'H21'),
+    },
+    igate: {
+      url: urls.igate,
+      clientId: r.string('IGATE_CLIENT_ID', simulated('tthc-hub')),
+      clientSecret: r.string('IGATE_CLIENT_SECRET', simulated('hub-secret')),
+    },
+    pakn: { url: urls.pakn, apiKey: r.string('PAKN_API_KEY', simulated('hub-secret')) },
+  };
+}
+
+/** What a real deployment must set (portals and salt), and the webhook's secret; fills the simulated salt. */
+function requireSettings(r: Reader, config: HubConfig): void {
+  const { simulate } = config;
+  if (!simulate) {
+    for (const [name, value] of [
+      ['NATIONAL_URL', config.national.url],
+      ['IGATE_URL', config.igate.url],
+      ['PAKN_URL', config.pakn.url],
+    ] as const) {
+      if (!value && !r.problems.some((p) => p.startsWith(name))) {
+        r.problems.push(`${name} is not set: expected the portal's base URL (or HUB_SIMULATE=1)`);
+      }
+    }
+    if (!config.piiSalt)
+      r.problems.push(
+        'PII_SALT is not set: expected a long random secret (identity numbers are hashed with it)',
+      );
+  }
+  if (!config.piiSalt) config.piiSalt = 'tthc-hub-simulated-salt';
+  if (config.piiSalt.length < 16 && !simulate)
+    r.problems.push('PII_SALT=***: expected at least 16 characters');
+  if (config.notify.webhookUrl && !config.notify.webhookSecret) {
+    r.problems.push('NOTIFY_WEBHOOK_SECRET is not set: expected a secret to sign webhook calls with');
+  }
+}
+
 export function loadConfig(env: Env = process.env): HubConfig {
   const r = new Reader(env);
   const national = r.url('NATIONAL_URL', ['http:', 'https:']);
@@ -337,18 +386,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     role: r.oneOf('HUB_ROLE', 'all', ['all', 'api', 'worker'] as const),
     adminKey: r.optional('HUB_ADMIN_KEY'),
     simulate,
-    national: {
-      url: national,
-      username: r.string('NATIONAL_USERNAME', simulate ? 'hub' : ''),
-      password: r.string('NATIONAL_PASSWORD', simulate ? 'hub-secret' : ''),
-      unitCode: r.string('NATIONAL_UNIT_CODE', 'H21'),
-    },
-    igate: {
-      url: igate,
-      clientId: r.string('IGATE_CLIENT_ID', simulate ? 'tthc-hub' : ''),
-      clientSecret: r.string('IGATE_CLIENT_SECRET', simulate ? 'hub-secret' : ''),
-    },
-    pakn: { url: pakn, apiKey: r.string('PAKN_API_KEY', simulate ? 'hub-secret' : '') },
+    ...readPortals(r, simulate, { national, igate, pakn }),
     upstream: {
       timeoutMs: r.int('UPSTREAM_TIMEOUT_MS', 15_000, 100, 600_000),
       maxRetries: r.int('UPSTREAM_MAX_RETRIES', 6, 0, 50),
@@ -385,28 +423,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     },
   };
 
-  if (!simulate) {
-    for (const [name, value] of [
-      ['NATIONAL_URL', national],
-      ['IGATE_URL', igate],
-      ['PAKN_URL', pakn],
-    ] as const) {
-      if (!value && !r.problems.some((p) => p.startsWith(name))) {
-        r.problems.push(`${name} is not set: expected the portal's base URL (or HUB_SIMULATE=1)`);
-      }
-    }
-    if (!config.piiSalt)
-      r.problems.push(
-        'PII_SALT is not set: expected a long random secret (identity numbers are hashed with it)',
-      );
-  }
-  if (!config.piiSalt) config.piiSalt = 'tthc-hub-simulated-salt';
-  if (config.piiSalt.length < 16 && !simulate)
-    r.problems.push('PII_SALT=***: expected at least 16 characters');
-  if (config.notify.webhookUrl && !config.notify.webhookSecret) {
-    r.problems.push('NOTIFY_WEBHOOK_SECRET is not set: expected a secret to sign webhook calls with');
-  }
-
+  requireSettings(r, config);
   settleStatementTimeout(r, config);
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

@@ -79,26 +79,14 @@ export async function* walkWindows<Row>(
 
   for (;;) {
     if (st.to === null) {
-      // A catch-up window must cover every change made while the previous one was read.
-      if (st.catchUp > 0)
-        await abortableWait(
-          lastReadEnd + lagMs - now(),
-          read.signal,
-          'aborted: cancelled while waiting for the window lag',
-        );
-      const fixed = fixWindow(st, now() - lagMs);
+      const fixed = await openWindow(st, { lastReadEnd, lagMs, now, signal: read.signal });
       if (fixed === null) return;
       st = fixed;
       windowRows = 0;
       rejectedSeen.clear();
     }
     const to = st.to as number;
-    const requestFrom = st.after?.at ?? st.from;
-    const result = await options.fetch(
-      { page: st.page, size: options.pageSize, from: new Date(requestFrom), to: new Date(to) },
-      read.signal,
-    );
-    const total = result.totalElements ?? null;
+    const { result, requestFrom, total } = await fetchFromPosition(options, st, read.signal);
     const instead = beforeReading(st, total, options.maxWindowRows);
     if (instead) {
       st = instead;
@@ -106,24 +94,60 @@ export async function* walkWindows<Row>(
     }
     const page = takeFresh(st, result.content, rejectedSeen);
     windowRows += page.fresh.length;
-    // The next request starts at the last row read. When that is still the instant this one
-    // started at, a full page of rows shares it: the next page of the same request follows.
-    const sameFrom = (page.after?.at ?? st.from) === requestFrom;
-    st = { ...st, after: page.after, page: sameFrom ? st.page + 1 : 0, total };
+    st = advance(st, page.after, requestFrom, total);
 
     let finished = false;
     if (page.pastEnd || result.content.length < options.pageSize) {
       const closed = closeWindow(st, windowRows, options);
-      finished =
-        closed.atPresent &&
-        (closed.next.catchUp > options.catchUpRounds ||
-          (windowRows === 0 && !(await changedAfter(options.fetch, to, read.signal))));
+      finished = await walkEnds(options, closed, windowRows, to, read.signal);
       st = closed.next;
       lastReadEnd = now();
     }
     yield { ...options.build(page.fresh), checkpoint: encodeState(st), cursor: st.cursor };
     if (finished) return;
   }
+}
+
+/** One request from the window's keyset position (its start, or the last row read). */
+async function fetchFromPosition<Row>(
+  options: WindowWalkOptions<Row>,
+  st: WindowState,
+  signal?: AbortSignal,
+) {
+  const requestFrom = st.after?.at ?? st.from;
+  const result = await options.fetch(
+    { page: st.page, size: options.pageSize, from: new Date(requestFrom), to: new Date(st.to as number) },
+    signal,
+  );
+  return { result, requestFrom, total: result.totalElements ?? null };
+}
+
+/** Waits out the lag before a catch-up window, then fixes it; null: the walk reached the present. */
+async function openWindow(
+  st: WindowState,
+  at: { lastReadEnd: number; lagMs: number; now: () => number; signal?: AbortSignal },
+): Promise<WindowState | null> {
+  // A catch-up window must cover every change made while the previous one was read.
+  if (st.catchUp > 0)
+    await abortableWait(
+      at.lastReadEnd + at.lagMs - at.now(),
+      at.signal,
+      'aborted: cancelled while waiting for the window lag',
+    );
+  return fixWindow(st, at.now() - at.lagMs);
+}
+
+/** After a window cut at the present: enough catch-up rounds, or an empty one with nothing stamped after it. */
+async function walkEnds<Row>(
+  options: WindowWalkOptions<Row>,
+  closed: { next: WindowState; atPresent: boolean },
+  windowRows: number,
+  to: number,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  if (!closed.atPresent) return false;
+  if (closed.next.catchUp > options.catchUpRounds) return true;
+  return windowRows === 0 && !(await changedAfter(options.fetch, to, signal));
 }
 
 /** A walk with no checkpoint: from the floor (full, or no cursor yet) or just after the cursor. */
@@ -205,6 +229,20 @@ export function takeFresh(
     if (after === null || compareKeys(key, after) > 0) after = key;
   }
   return { fresh, after, pastEnd };
+}
+
+/**
+ * The next request starts at the last row read. When that is still the instant this one
+ * started at, a full page of rows shares it: the next page of the same request follows.
+ */
+export function advance(
+  st: WindowState,
+  after: RowKey | null,
+  requestFrom: number,
+  total: number | null,
+): WindowState {
+  const sameFrom = (after?.at ?? st.from) === requestFrom;
+  return { ...st, after, page: sameFrom ? st.page + 1 : 0, total };
 }
 
 /** The window is read: the next one starts after it, its span widened after a quiet window. */

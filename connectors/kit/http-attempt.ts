@@ -38,42 +38,55 @@ export async function sendOnce(
       signal: controller.signal,
     });
   } catch (error) {
-    if (timedOut) {
-      throw new ConnectorError('timeout', `${method} ${request.url} took longer than ${timeoutMs} ms`, {
-        retryable: true,
-        cause: error,
-      });
-    }
-    if (request.signal?.aborted) {
-      throw new ConnectorError('aborted', `${method} ${request.url} was cancelled`, { cause: error });
-    }
-    const code = (error as { code?: unknown }).code;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ConnectorError(
-      'network_error',
-      `${method} ${request.url} failed: ${String(code ?? '')} ${detail}`,
-      {
-        retryable: true,
-        cause: error,
-      },
-    );
+    throw sendFailure(error, {
+      method,
+      url: request.url,
+      timeoutMs,
+      timedOut,
+      cancelled: request.signal?.aborted,
+    });
   } finally {
     clearTimeout(timer);
     request.signal?.removeEventListener('abort', onCallerAbort);
   }
 
-  const { status } = response;
-  if (status < 200 || status >= 300) {
-    const retryAfter = response.headers['retry-after'];
-    throw new ConnectorError(`http_${status}`, `${method} ${request.url} answered HTTP ${status}`, {
-      status,
-      retryable: RETRYABLE_STATUSES.has(status),
-      ...(typeof retryAfter === 'string' ? { retryAfter } : {}),
-    });
-  }
+  refuseStatus(response, method, request.url);
   const data = parseJson(response.data, method, request.url);
   request.classify?.(data);
   return data;
+}
+
+/** Why the request got no answer: the whole-response deadline, the caller, or the network. */
+function sendFailure(
+  error: unknown,
+  at: { method: string; url: string; timeoutMs: number; timedOut: boolean; cancelled?: boolean },
+): ConnectorError {
+  const { method, url } = at;
+  if (at.timedOut) {
+    return new ConnectorError('timeout', `${method} ${url} took longer than ${at.timeoutMs} ms`, {
+      retryable: true,
+      cause: error,
+    });
+  }
+  if (at.cancelled) return new ConnectorError('aborted', `${method} ${url} was cancelled`, { cause: error });
+  const code = (error as { code?: unknown }).code;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ConnectorError('network_error', `${method} ${url} failed: ${String(code ?? '')} ${detail}`, {
+    retryable: true,
+    cause: error,
+  });
+}
+
+/** An answer outside 2xx as a ConnectorError with its status and Retry-After. */
+function refuseStatus(response: AxiosResponse<string>, method: string, url: string): void {
+  const { status } = response;
+  if (status >= 200 && status < 300) return;
+  const retryAfter = response.headers['retry-after'];
+  throw new ConnectorError(`http_${status}`, `${method} ${url} answered HTTP ${status}`, {
+    status,
+    retryable: RETRYABLE_STATUSES.has(status),
+    ...(typeof retryAfter === 'string' ? { retryAfter } : {}),
+  });
 }
 
 function parseJson(text: unknown, method: string, url: string): unknown {

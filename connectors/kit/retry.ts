@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import { type AxiosError, isAxiosError } from 'axios';
 import { ConfigurationError, ConnectorError } from './errors';
 import { abortableWait } from './wait';
 
@@ -38,8 +38,8 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'ERR_NETWORK',
   'ERR_STREAM_PREMATURE_CLOSE',
+  'UND_ERR_SOCKET',
 ]);
-const NETWORK_MESSAGE = /socket hang up|aborted|premature close|terminated|network error|timeout/i;
 
 /** `attempt` is the number of calls made so far (1 after the first failure). */
 export function decideRetry(error: unknown, attempt: number, policy: RetryPolicy): RetryDecision {
@@ -115,19 +115,31 @@ function classifyFailure(error: unknown, policy: RetryPolicy): Verdict {
     }
     return { retryable: error.retryable, reason: error.code };
   }
-  if (isAxiosError(error)) {
-    if (error.code === 'ERR_CANCELED') return { retryable: false, reason: 'canceled' };
-    if (error.response) {
-      const header = error.response.headers?.['retry-after'];
-      return statusVerdict(error.response.status, typeof header === 'string' ? header : undefined, policy);
-    }
-  }
+  const axiosVerdict = isAxiosError(error) ? answeredVerdict(error, policy) : null;
+  if (axiosVerdict) return axiosVerdict;
   if (error instanceof SyntaxError) return { retryable: true, reason: 'bad_body' };
+  return networkVerdict(error);
+}
+
+/** An axios error that was cancelled or carries an answer; null for a network failure. */
+function answeredVerdict(error: AxiosError, policy: RetryPolicy): Verdict | null {
+  if (error.code === 'ERR_CANCELED') return { retryable: false, reason: 'canceled' };
+  if (!error.response) return null;
+  const header = error.response.headers?.['retry-after'];
+  return statusVerdict(error.response.status, typeof header === 'string' ? header : undefined, policy);
+}
+
+/**
+ * A network failure by its code, or its cause's (undici's `terminated` carries the socket's
+ * error as its cause): Node gives every one a code, `socket hang up` and `aborted` included
+ * (ECONNRESET), so no message is read.
+ */
+function networkVerdict(error: unknown): Verdict {
   const code = errorCode(error);
-  if (code !== undefined && NETWORK_CODES.has(code)) return { retryable: true, reason: code };
-  if (error instanceof Error && NETWORK_MESSAGE.test(error.message)) {
-    return { retryable: true, reason: `network: ${error.message}` };
-  }
+  const network = [code, errorCode((error as { cause?: unknown } | null)?.cause)].find(
+    (c) => c !== undefined && NETWORK_CODES.has(c),
+  );
+  if (network !== undefined) return { retryable: true, reason: network };
   return { retryable: false, reason: code ?? (error instanceof Error ? error.name : 'unknown_error') };
 }
 

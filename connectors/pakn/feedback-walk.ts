@@ -64,13 +64,9 @@ async function* readFeedbacks(
       continue;
     }
     if (!pass.carried) uncarried = pass.outcome.next;
-    if (pass.outcome.failure) {
-      // A resumed run starts this window over: say so before failing.
-      if (uncarried) yield carrierOf(uncarried);
-      throw pass.outcome.failure;
-    }
+    if (pass.outcome.failure) yield* failWindow(uncarried, pass.outcome.failure);
     const next = pass.outcome.next;
-    if (pass.reason !== null && next.from === current.from) logReread(options, current, next, pass.reason);
+    logReread(options, current, next, pass.reason);
     memory.moveTo(next);
     position = next;
   }
@@ -111,25 +107,15 @@ async function* readPass(
       if (reason === 'repeated') watch.flag('the same page was served twice');
     },
     fetch: async (page) => {
-      // §3 GET /api/v1/pakn?tuNgay&denNgay&trang&soBanGhi
-      const result = await client.listFeedback(
-        { from: current.from, to: current.to, page, pageSize },
-        read.signal,
-      );
-      client.stats.pages += 1;
-      // The pass ends here, judged by this page alone: a short page, or the total reached.
-      // (No total for the helper to count against: a duplicated row would end the pass early.)
-      last.final =
-        result.items.length < pageSize || (result.total !== null && page * pageSize >= result.total);
+      const result = await fetchListPage(client, current, page, pageSize, read.signal);
+      last.final = result.final;
       last.total = result.total;
       return { items: result.items, last: last.final };
     },
   });
   for await (const fetched of pages) {
-    if (fetched.position === 1 && current.total === null && (last.total ?? 0) > options.maxWindowRows) {
-      const smaller = current.pass === 1 ? shrunk(current, today) : null;
-      if (smaller) return { kind: 'shrunk', next: smaller, yieldedAny: false };
-    }
+    const smaller = shrinkFirst(current, fetched.position, last.total, options.maxWindowRows, today);
+    if (smaller) return { kind: 'shrunk', next: smaller, yieldedAny: false };
     watch.observe(last.total, fetched.items);
     const outcome: PassOutcome = last.final
       ? afterPass(current, watch, last.total ?? watch.count, today, read.full, options)
@@ -149,12 +135,59 @@ async function* readPass(
   return { kind: 'read', outcome, carried: false, yieldedAny, reason: watch.reason };
 }
 
+/** §3 GET /api/v1/pakn?tuNgay&denNgay&trang&soBanGhi, and whether the pass ends with it. */
+async function fetchListPage(
+  client: PaknClient,
+  window: WalkPosition,
+  page: number,
+  pageSize: number,
+  signal?: AbortSignal,
+) {
+  const result = await client.listFeedback({ from: window.from, to: window.to, page, pageSize }, signal);
+  client.stats.pages += 1;
+  // The pass ends here, judged by this page alone: a short page, or the total reached.
+  // (No total for the helper to count against: a duplicated row would end the pass early.)
+  const final = result.items.length < pageSize || (result.total !== null && page * pageSize >= result.total);
+  return { ...result, final };
+}
+
+/**
+ * A window whose first page, on its first pass, counts more rows than a window may hold is
+ * read as its first half instead (null: read it as it is).
+ */
+function shrinkFirst(
+  window: WalkPosition,
+  position: number,
+  total: number | null,
+  maxWindowRows: number,
+  today: LocalDate,
+): WalkPosition | null {
+  const crowded = position === 1 && window.total === null && (total ?? 0) > maxWindowRows;
+  return crowded && window.pass === 1 ? shrunk(window, today) : null;
+}
+
 /** An empty page whose only job is to carry a position as the checkpoint. */
 function carrierOf(position: WalkPosition): Page<FeedbackRecord> {
   return { items: [], rejected: [], checkpoint: encodePosition(position), cursor: position.cursor };
 }
 
-function logReread(options: FeedbackWalkOptions, current: WalkPosition, next: WalkPosition, reason: string) {
+/** A resumed run starts this window over: say so (a page carrying its position) before failing. */
+async function* failWindow(
+  uncarried: WalkPosition | null,
+  failure: Error,
+): AsyncGenerator<Page<FeedbackRecord>, never> {
+  if (uncarried) yield carrierOf(uncarried);
+  throw failure;
+}
+
+/** Logs a window read again because its rows moved (not a halved window moving on). */
+function logReread(
+  options: FeedbackWalkOptions,
+  current: WalkPosition,
+  next: WalkPosition,
+  reason: string | null,
+) {
+  if (reason === null || next.from !== current.from) return;
   options.logger?.warn(
     { event: 'pakn_window_reread', from: current.from, to: current.to, nextTo: next.to, reason },
     'rows moved while the window was paged; reading it again',

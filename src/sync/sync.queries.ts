@@ -110,9 +110,6 @@ export async function sourceStatuses(
   return rows.map((r) => {
     const lastSuccessAt = r.last_success_at ? new Date(r.last_success_at) : null;
     const lagMs = lastSuccessAt ? now.getTime() - lastSuccessAt.getTime() : null;
-    const failure = r.last_failure as Record<string, unknown> | null;
-    const failureAt = failure?.finished_at ? new Date(failure.finished_at as string) : null;
-    const failureIsLatest = failure && failureAt && (!lastSuccessAt || failureAt > lastSuccessAt);
     return {
       source: r.source as Source,
       configured: args.configured.includes(r.source),
@@ -120,17 +117,22 @@ export async function sourceStatuses(
       lagSeconds: lagMs === null ? null : Math.round(lagMs / 1000),
       stale: lagMs === null || lagMs > args.staleAfterMs,
       lastRun: r.last_run ? toRunNode(r.last_run) : null,
-      lastError: failureIsLatest
-        ? {
-            code: String(failure.error_code ?? 'sync_failed'),
-            message: String(failure.error_message ?? ''),
-            at: failureAt,
-            runId: String(failure.id),
-          }
-        : null,
+      lastError: lastErrorOf(r.last_failure as Record<string, unknown> | null, lastSuccessAt),
       running: Boolean(r.running),
     };
   });
+}
+
+/** The last failed run, when it came after the last success. */
+function lastErrorOf(failure: Record<string, unknown> | null, lastSuccessAt: Date | null) {
+  const failureAt = failure?.finished_at ? new Date(failure.finished_at as string) : null;
+  if (!failure || !failureAt || (lastSuccessAt && failureAt <= lastSuccessAt)) return null;
+  return {
+    code: String(failure.error_code ?? 'sync_failed'),
+    message: String(failure.error_message ?? ''),
+    at: failureAt,
+    runId: String(failure.id),
+  };
 }
 
 export async function listQuarantined(
