@@ -12,6 +12,7 @@ import { hubOps, type OpsServer, startOpsServer } from '../ops';
 import { type HubServer, startServer } from '../server';
 import { checkAfterSyncs } from '../sync/check-triggers';
 import { notifyHighFindings, notifyRunOutcomes, notifyStaleSources } from '../sync/notify';
+import { RunQueue } from '../sync/queue';
 import { createNotifier, type Notifier } from '../sync/webhook';
 import { listenProblem } from './port-check';
 import { untilSignal } from './signals';
@@ -91,6 +92,8 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
     }
   }
 
+  // Workers start the runs api replicas queue (runSync on HUB_ROLE=api).
+  const queue = scheduler ? new RunQueue(sync, log) : null;
   const notifier = scheduler ? startNotifications(runtime, log) : null;
   // Workers check after every sync that changed procedure data, the first ones included:
   // a fresh simulated hub shows findings as soon as its first syncs are in.
@@ -111,7 +114,10 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
       if (first && config.simulate) await Promise.race([run, stopping]);
       background.push(run);
     }
-    if (!abort.signal.aborted) scheduler.start();
+    if (!abort.signal.aborted) {
+      scheduler.start();
+      queue?.start();
+    }
   }
   opened();
 
@@ -140,6 +146,7 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
     server,
     opsServer,
     scheduler,
+    queue,
     notifier,
     stopCheckTriggers,
     background,
@@ -159,6 +166,7 @@ async function shutDown(parts: {
   server: HubServer | null;
   opsServer: OpsServer | null;
   scheduler: { stop(): Promise<void> } | null;
+  queue: { stop(): Promise<void> } | null;
   notifier: { stop(): void } | null;
   stopCheckTriggers: (() => unknown) | null;
   background: Promise<unknown>[];
@@ -185,7 +193,7 @@ async function shutDown(parts: {
   parts.notifier?.stop();
   // The scheduler's stop waits for its jobs' current page; so do the background syncs.
   await step('syncs', 0.4, () =>
-    Promise.all([parts.scheduler?.stop(), Promise.allSettled(parts.background)]),
+    Promise.all([parts.scheduler?.stop(), parts.queue?.stop(), Promise.allSettled(parts.background)]),
   );
   await step('check triggers', 0.05, () => parts.stopCheckTriggers?.());
   await step('checks', 0.1, () => runtime.services.checks.idle());

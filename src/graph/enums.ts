@@ -30,6 +30,7 @@ export const FeedbackChannelEnum = FeedbackChannel;
 
 export const NationalStatusEnum = { IN_FORCE: 'IN_FORCE', ABOLISHED: 'ABOLISHED' } as const;
 export const SyncRunStatusEnum = {
+  QUEUED: 'QUEUED',
   RUNNING: 'RUNNING',
   SUCCEEDED: 'SUCCEEDED',
   PARTIAL: 'PARTIAL',

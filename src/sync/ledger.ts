@@ -70,6 +70,68 @@ export async function startRun(
   }
 }
 
+/** Another worker started the queued run first: nothing to do here. */
+export class QueuedRunTakenError extends HubError {
+  constructor(readonly runId: string) {
+    super('queued_run_taken', `queued run ${runId} was started by another worker`);
+  }
+}
+
+/**
+ * An api replica's request for a run: a QUEUED ledger row a worker starts (src/sync/queue.ts).
+ * While one waits for its source, asking again answers that one (`created` false).
+ */
+export async function enqueueRun(
+  orm: Orm,
+  args: { source: Source; full: boolean; trigger: SyncTrigger },
+): Promise<{ id: string; created: boolean }> {
+  const em = orm.em.fork();
+  const mode: SyncMode = args.full ? 'FULL' : 'INCREMENTAL';
+  const [row] = await em.execute<{ id: string }[]>(
+    `insert into sync_run (source, mode, trigger, status, queued_at, started_at, heartbeat_at, worker)
+     values (?, ?, ?, 'QUEUED', now(), now(), now(), ?)
+     on conflict (source) where status = 'QUEUED' do nothing returning id`,
+    [args.source, mode, args.trigger, WORKER_ID],
+  );
+  if (row) return { id: String(row.id), created: true };
+  const [waiting] = await em.execute<{ id: string }[]>(
+    `select id from sync_run where source = ? and status = 'QUEUED'`,
+    [args.source],
+  );
+  // Started by a worker between the two statements: queue a new one.
+  if (!waiting) return enqueueRun(orm, args);
+  return { id: String(waiting.id), created: false };
+}
+
+/**
+ * Makes a QUEUED row this process's RUNNING run, with the mode decided now. Refused like a
+ * new run while another holds the source; QueuedRunTakenError when another worker took it.
+ */
+export async function startQueuedRun(
+  orm: Orm,
+  args: { runId: string; source: Source; mode: SyncMode; abandonAfterMs: number },
+): Promise<string> {
+  const em = orm.em.fork();
+  await abandonStaleRuns(em, args.abandonAfterMs, args.source);
+  await abandonDeadLocalRun(em, args.source);
+  try {
+    const rows = await em.execute<{ id: string }[]>(
+      `update sync_run set status = 'RUNNING', mode = ?, started_at = now(), heartbeat_at = now(), worker = ?
+       where id = ? and status = 'QUEUED' returning id`,
+      [args.mode, WORKER_ID, args.runId],
+    );
+    if (!rows.length) throw new QueuedRunTakenError(args.runId);
+    return args.runId;
+  } catch (e) {
+    if (violatedConstraint(e) === 'sync_run_one_running_per_source')
+      throw new RunOverlapError(
+        args.source,
+        await describeHolder(em, args.source, args.abandonAfterMs).catch(() => null),
+      );
+    throw e;
+  }
+}
+
 /** Adds page counters to the run and refreshes its heartbeat (inside the page's transaction). */
 export async function addCounts(em: EntityManager, runId: string, d: Partial<SyncCounts>): Promise<void> {
   await em.execute(

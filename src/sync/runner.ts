@@ -10,7 +10,7 @@ import type { Orm } from '../db/orm';
 import { errorCodeOf as codeOf } from '../domain/errors';
 import type { Source } from '../domain/model';
 import { type Logger, logFailure } from '../log';
-import { finishRun, heartbeat, startRun } from './ledger';
+import { finishRun, heartbeat, startQueuedRun, startRun } from './ledger';
 import { decideMode } from './mode';
 import {
   type SyncCounts,
@@ -53,6 +53,8 @@ export interface RunOptions {
   trigger: SyncTrigger;
   signal?: AbortSignal;
   onProgress?: (p: WalkProgress) => void;
+  /** Start this QUEUED ledger row (an api replica's request) instead of opening a new one. */
+  queuedRunId?: string;
   /** Called once the ledger row exists (the graph answers with it before the run ends). */
   onStarted?: (runId: string) => void;
 }
@@ -125,12 +127,10 @@ export async function runSync(deps: RunDeps, options: RunOptions): Promise<RunSu
 async function claimRun(deps: RunDeps, options: RunOptions, mode: SyncMode): Promise<ClaimedRun> {
   const { orm, log } = deps;
   const source = deps.connector.source;
-  const runId = await startRun(orm, {
-    source,
-    mode,
-    trigger: options.trigger,
-    abandonAfterMs: deps.settings.abandonAfterMs,
-  });
+  const abandonAfterMs = deps.settings.abandonAfterMs;
+  const runId = options.queuedRunId
+    ? await startQueuedRun(orm, { runId: options.queuedRunId, source, mode, abandonAfterMs })
+    : await startRun(orm, { source, mode, trigger: options.trigger, abandonAfterMs });
   const started = Date.now();
   options.onStarted?.(runId);
   log.info({ event: 'sync_run_started', runId, source, mode, trigger: options.trigger }, 'sync run started');

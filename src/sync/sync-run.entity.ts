@@ -1,7 +1,15 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { SOURCES, type Source } from '../domain/model';
 
-export const SYNC_RUN_STATUSES = ['RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED', 'ABANDONED', 'HELD'] as const;
+export const SYNC_RUN_STATUSES = [
+  'QUEUED',
+  'RUNNING',
+  'SUCCEEDED',
+  'PARTIAL',
+  'FAILED',
+  'ABANDONED',
+  'HELD',
+] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 export type SyncMode = 'FULL' | 'INCREMENTAL';
 export type SyncTrigger = 'SCHEDULE' | 'CLI' | 'GRAPH' | 'START';
@@ -44,6 +52,11 @@ export function zeroCounts(): SyncCounts {
   name: 'sync_run_one_running_per_source',
   expression: `create unique index "sync_run_one_running_per_source" on "sync_run" ("source") where "status" = 'RUNNING'`,
 })
+// At most one QUEUED run per source: asking again while one waits answers the waiting one.
+@Unique({
+  name: 'sync_run_one_queued_per_source',
+  expression: `create unique index "sync_run_one_queued_per_source" on "sync_run" ("source") where "status" = 'QUEUED'`,
+})
 export class SyncRun {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -60,6 +73,11 @@ export class SyncRun {
   @Enum({ items: [...SYNC_RUN_STATUSES], type: 'string', columnType: 'text' })
   status!: SyncRunStatus;
 
+  /** A run asked for on an api replica: when it was queued for a worker (src/sync/queue.ts). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  queuedAt?: Date | null;
+
+  /** When it started running (a QUEUED row: when it was queued, until a worker starts it). */
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   startedAt!: Date;
 

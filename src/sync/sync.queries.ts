@@ -22,6 +22,7 @@ export function toRunNode(r: Record<string, unknown>): SyncRunNode {
     mode: r.mode as SyncRunNode['mode'],
     trigger: r.trigger as SyncRunNode['trigger'],
     status: r.status as SyncRunNode['status'],
+    queuedAt: r.queued_at ? new Date(r.queued_at as string) : null,
     startedAt: new Date(r.started_at as string),
     finishedAt: r.finished_at ? new Date(r.finished_at as string) : null,
     heartbeatAt: new Date(r.heartbeat_at as string),

@@ -46,7 +46,8 @@ export class SyncResolver {
   }
 
   @Mutation(() => SyncRunNode, {
-    description: 'Starts a sync of one source now; answers with the run while it goes on.',
+    description:
+      'Starts a sync of one source now; answers with the run while it goes on. On an api replica the run is queued for a worker (status QUEUED; a run already waiting for the source is answered instead).',
   })
   async runSync(
     @Arg('source', () => SourceEnum) source: Source,
@@ -59,6 +60,11 @@ export class SyncResolver {
   ) {
     if (!ctx.services.sync.enabledSources().includes(source)) {
       throw badInput(`the ${source} source is not configured on this hub`, 'source');
+    }
+    // An api replica does not sync: the run is queued for a worker and answered QUEUED.
+    if (ctx.services.sync.queuesRuns) {
+      const { id } = await ctx.services.sync.queue(source, { full, trigger: 'GRAPH' });
+      return await findSyncRun(ctx.em.fork(), id);
     }
     try {
       const id = await ctx.services.sync.start(source, { full, trigger: 'GRAPH' });

@@ -10,7 +10,9 @@ import type { Source } from '../domain/model';
 import { SOURCES } from '../domain/model';
 import type { Logger } from '../log';
 import type { ConnectorFactory } from './connectors';
+import { enqueueRun } from './ledger';
 import { type RunOptions, type RunSummary, runSync } from './runner';
+import type { SyncTrigger } from './sync-run.entity';
 
 export class SyncService {
   constructor(
@@ -40,6 +42,22 @@ export class SyncService {
         );
       });
     });
+  }
+
+  /**
+   * On an api replica (which does not sync): queues the run for a worker and answers its
+   * QUEUED ledger row; a run already waiting for the source is answered instead.
+   */
+  queue(
+    source: Source,
+    options: { full: boolean; trigger: SyncTrigger },
+  ): Promise<{ id: string; created: boolean }> {
+    return enqueueRun(this.orm, { source, ...options });
+  }
+
+  /** Whether this process leaves runs to the workers (HUB_ROLE=api). */
+  get queuesRuns(): boolean {
+    return this.config.role === 'api';
   }
 
   async run(source: Source, options: RunOptions): Promise<RunSummary> {

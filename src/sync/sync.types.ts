@@ -18,7 +18,13 @@ export class SyncRunNode {
   @Field(() => SyncModeEnum) mode!: SyncMode;
   @Field(() => SyncTriggerEnum) trigger!: SyncTrigger;
   @Field(() => SyncRunStatusEnum) status!: SyncRunStatus;
-  @Field(() => DateTimeScalar) startedAt!: Date;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When an api replica queued it for a worker (null for runs started where they were asked).',
+  })
+  queuedAt!: Date | null;
+  @Field(() => DateTimeScalar, { description: 'When it started running (while QUEUED: when it was queued).' })
+  startedAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: Date | null;
   @Field(() => DateTimeScalar) heartbeatAt!: Date;
   @Field(() => String, { description: 'host:pid of the process that ran it.' }) worker!: string;

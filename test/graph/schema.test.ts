@@ -45,7 +45,7 @@ describe('schema/schema.graphql', () => {
     expect(connection).toContain('pageInfo: PageInfo!');
     expect(connection).toContain('totalCount: Int!');
     expect(sdl).toMatch(
-      /enum SyncRunStatus \{\s+ABANDONED\s+FAILED\s+HELD\s+PARTIAL\s+RUNNING\s+SUCCEEDED\s+\}/,
+      /enum SyncRunStatus \{\s+ABANDONED\s+FAILED\s+HELD\s+PARTIAL\s+QUEUED\s+RUNNING\s+SUCCEEDED\s+\}/,
     );
   });
 });

@@ -167,6 +167,7 @@ export type SyncRunStatus =
   | 'FAILED'
   | 'HELD'
   | 'PARTIAL'
+  | 'QUEUED'
   | 'RUNNING'
   | 'SUCCEEDED';
 

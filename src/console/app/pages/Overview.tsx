@@ -22,7 +22,15 @@ import { useSession } from '../session';
 import { OpenFindings } from './overview/OpenFindings';
 import { QuarterFigures } from './overview/QuarterFigures';
 
-const STATUSES: SyncRunStatus[] = ['SUCCEEDED', 'PARTIAL', 'HELD', 'FAILED', 'ABANDONED', 'RUNNING'];
+const STATUSES: SyncRunStatus[] = [
+  'SUCCEEDED',
+  'PARTIAL',
+  'HELD',
+  'FAILED',
+  'ABANDONED',
+  'RUNNING',
+  'QUEUED',
+];
 const STATUS_COLOR: Record<SyncRunStatus, string> = {
   SUCCEEDED: '#2e8b57',
   PARTIAL: '#d9822b',
@@ -30,6 +38,7 @@ const STATUS_COLOR: Record<SyncRunStatus, string> = {
   FAILED: '#b03a2e',
   ABANDONED: '#6b7280',
   RUNNING: PALETTE[0] ?? '#1f5fa8',
+  QUEUED: '#9ca3af',
 };
 
 /** A source's card: its last run only where the role reads the ledger. */

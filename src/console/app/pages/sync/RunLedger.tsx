@@ -15,7 +15,15 @@ import { useI18n } from '../../i18n';
 import { setParams, useLocation } from '../../url';
 
 const SOURCES: Source[] = ['NATIONAL', 'IGATE', 'PAKN'];
-const STATUSES: SyncRunStatus[] = ['RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED', 'ABANDONED', 'HELD'];
+const STATUSES: SyncRunStatus[] = [
+  'QUEUED',
+  'RUNNING',
+  'SUCCEEDED',
+  'PARTIAL',
+  'FAILED',
+  'ABANDONED',
+  'HELD',
+];
 
 function oneOf<T extends string>(value: string | null, options: readonly T[]): T | undefined {
   return options.find((o) => o === value);
