@@ -91,6 +91,14 @@ describe('the console by role', () => {
     expect(await navOf(page)).toEqual(['Tổng quan', 'Sai lệch', 'Báo cáo', 'Kế hoạch']);
     await page.locator('[data-testid="findings"] tbody tr').first().waitFor();
     await expect.poll(() => shownTotal(page)).toBe(expected.length);
+    // The agency filter offers the district and what is under it, nothing else.
+    const offered = await page
+      .getByRole('combobox', { name: 'Cơ quan' })
+      .locator('option')
+      .evaluateAll((options) =>
+        options.map((o) => (o as unknown as { value: string }).value).filter(Boolean),
+      );
+    expect(offered.sort()).toEqual([...subtree].sort());
     await screenshot(page, '41-agency-auditor-findings');
 
     // An AUDITOR may acknowledge.

@@ -31,8 +31,15 @@ export function descendantGroups(ctx: GraphContext) {
 @Resolver(() => AgencyNode)
 export class AgencyResolver {
   @Query(() => AgencyConnection, { description: "The province's agencies, by code." })
-  agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() ctx: GraphContext) {
-    return listAgencies(ctx.em, { first: validateFirst(args.first), after: args.after, filter: args.filter });
+  async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() ctx: GraphContext) {
+    const within = args.filter?.within?.trim();
+    const codes = within ? ((await descendantsOf(ctx.em, [within])).get(within) ?? [within]) : null;
+    return listAgencies(ctx.em, {
+      first: validateFirst(args.first),
+      after: args.after,
+      filter: args.filter,
+      codes,
+    });
   }
 
   @Query(() => AgencyNode, { nullable: true, description: 'One agency by its electronic identifier code.' })

@@ -29,11 +29,18 @@ function toNode(a: Row): AgencyNode {
 
 export async function listAgencies(
   em: EntityManager,
-  args: { first: number; after?: string | null; filter?: AgencyFilter | null },
+  args: {
+    first: number;
+    after?: string | null;
+    filter?: AgencyFilter | null;
+    /** Only these codes (the subtree of `filter.within`, resolved by the caller). */
+    codes?: readonly string[] | null;
+  },
 ): Promise<Connection<AgencyNode>> {
   const f = args.filter;
   const where = ['a.deleted_at is null'];
   const params: unknown[] = [];
+  if (args.codes) where.push('a.code = any(?::text[])') && params.push([...args.codes]);
   if (f?.level) where.push('a.level = ?') && params.push(f.level);
   if (f?.parent) where.push('a.parent_code = ?') && params.push(f.parent.trim());
   const after = decodeCursor(args.after, 'agency', 1);

@@ -24,6 +24,11 @@ export class AgencyFilter {
     description: 'Text in the code or name; diacritics and case are ignored.',
   })
   search?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this agency and every agency below it (what a key limited to it sees).',
+  })
+  within?: string | null;
 }
 
 @ArgsType()

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../../src/modules/keys';
 import { type Province, syncedProvince } from '../../modules/dossier/setup';
+import { agencySubtree } from '../../support/agencies';
 
 const VIEWER = `{ viewer { name role credential capabilities pii metrics introspection agencyCode agencyName ratePerMinute } }`;
 
@@ -85,5 +86,20 @@ describe('viewer', () => {
     const r = await p.hub.gql(VIEWER, {}, null);
     expect(r.status).toBe(401);
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('agencies within an agency', () => {
+  it('lists the agency and every agency below it (what the console offers a key limited to it)', async () => {
+    const world = p.igate.world.agencies;
+    const district = world.find((a) => a.parentCode && agencySubtree(a.code, world).size > 1)!;
+    const r = await p.hub.gql<{ agencies: { totalCount: number; edges: { node: { code: string } }[] } }>(
+      'query($w: String) { agencies(first: 500, filter: { within: $w }) { totalCount edges { node { code } } } }',
+      { w: district.code },
+    );
+    expect(r.errors).toBeUndefined();
+    const expected = [...agencySubtree(district.code, world)].sort();
+    expect(r.data!.agencies.edges.map((e) => e.node.code).sort()).toEqual(expected);
+    expect(r.data!.agencies.totalCount).toBe(expected.length);
   });
 });

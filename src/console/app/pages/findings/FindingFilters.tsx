@@ -2,13 +2,18 @@
 import { useQuery } from 'urql';
 import { FindingFilterOptionsDocument } from '../../graphql/generated';
 import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
 import { setParams, useLocation } from '../../url';
 import { KINDS, SEVERITIES, STATUSES } from './filters';
 
 export function FindingFilters({ children }: { children?: React.ReactNode }) {
   const { t } = useI18n();
   const { params } = useLocation();
-  const [options] = useQuery({ query: FindingFilterOptionsDocument });
+  const { principal } = useSession();
+  const [options] = useQuery({
+    query: FindingFilterOptionsDocument,
+    variables: { within: principal.agencyCode },
+  });
   const agencies = options.data?.agencies.edges.map((e) => e.node) ?? [];
   // A new filter starts from the first page and closes the open detail.
   const set = (patch: Record<string, string | null>) => setParams({ ...patch, finding: null });
