@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { HubConfig } from '../config';
 import { redactUrl } from '../config';
-import type { Logger } from '../log';
+import { type Logger, logFailure } from '../log';
 import { checkConnection } from './connect-check';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded';
 import { migrate, type Orm, openOrm } from './orm';
@@ -49,7 +49,7 @@ export async function openDatabase(
   let lock: ServeLock | null = null;
   let orm: Orm | null = null;
   const undo = async () => {
-    await orm?.close(true).catch(() => {});
+    await orm?.close(true).catch(logFailure(log, 'orm_close_failed', 'database pool not closed cleanly'));
     await lock?.release();
     await embedded?.stop();
   };

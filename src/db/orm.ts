@@ -3,7 +3,7 @@ import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { migrationsList } from '../../migrations';
 import type { WorkingCalendar } from '../domain/calendar';
-import type { Logger } from '../log';
+import { type Logger, logFailure, logger } from '../log';
 import { refreshCalendarTable } from './calendar-table';
 import { entities } from './entities';
 import { APPLICATION_NAME } from './session-name';
@@ -90,7 +90,12 @@ export async function migrate(orm: Orm, log?: Logger, calendar?: WorkingCalendar
     await refreshCalendarTable(lock, calendar);
     return names;
   } finally {
-    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    // Ending the session releases the lock too: a failed unlock is only logged.
+    await lock
+      .query('select pg_advisory_unlock($1)', [MIGRATION_LOCK])
+      .catch(
+        logFailure(log ?? logger(), 'migration_unlock_failed', 'migration lock not released before closing'),
+      );
     await lock.end();
   }
 }

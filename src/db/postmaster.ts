@@ -7,9 +7,8 @@
  */
 import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import type { Logger } from '../log';
-import { APPLICATION_NAME } from './session-name';
+import { withClient } from './pg-client';
 
 export interface RunningPostmaster {
   pid: number;
@@ -72,24 +71,21 @@ function exists(pid: number): boolean {
 
 /** The data directory the server on `port` reports, or null when it does not answer. */
 async function dataDirectoryOn(port: number, user: string, password: string): Promise<string | null> {
-  const c = new Client({
+  const config = {
     host: '127.0.0.1',
     port,
     user,
     password,
     database: 'postgres',
     connectionTimeoutMillis: 2000,
-    application_name: APPLICATION_NAME,
-  });
-  c.on('error', () => {});
+  };
   try {
-    await c.connect();
-    const { rows } = await c.query<{ data_directory: string }>('show data_directory');
-    return rows[0]?.data_directory ?? null;
+    return await withClient(config, async (c) => {
+      const { rows } = await c.query<{ data_directory: string }>('show data_directory');
+      return rows[0]?.data_directory ?? null;
+    });
   } catch {
     return null;
-  } finally {
-    await c.end().catch(() => {});
   }
 }
 

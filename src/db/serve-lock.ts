@@ -4,7 +4,8 @@
  * so a killed server never leaves a stale lock behind; a second server finds it taken and
  * is refused, naming the holder's pid.
  */
-import { Client } from 'pg';
+import { logFailure, logger } from '../log';
+import { closeClient, openClient } from './pg-client';
 
 /** Any fixed number, distinct from the migration lock. */
 const SERVE_LOCK = 73_102_007;
@@ -17,9 +18,8 @@ export interface ServeLock {
 }
 
 export async function takeServeLock(url: string, what: string): Promise<ServeLock> {
-  const client = new Client({ connectionString: url, application_name: `${APP_PREFIX}${process.pid}` });
   // A lost connection (PostgreSQL stopped under us) surfaces in the hub's own queries.
-  client.on('error', () => {});
+  const client = openClient({ connectionString: url, application_name: `${APP_PREFIX}${process.pid}` });
   await client.connect();
   const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [SERVE_LOCK]);
   if (!rows[0]?.ok) {
@@ -28,7 +28,7 @@ export async function takeServeLock(url: string, what: string): Promise<ServeLoc
         where l.locktype = 'advisory' and l.granted and l.classid = 0 and l.objid = $1 and a.datname = current_database()`,
       [SERVE_LOCK],
     );
-    await client.end().catch(() => {});
+    await closeClient(client);
     const app = holder.rows[0]?.app ?? '';
     const pid = app.startsWith(APP_PREFIX) ? ` (pid ${app.slice(APP_PREFIX.length)})` : '';
     throw new ServeLockTaken(
@@ -37,8 +37,11 @@ export async function takeServeLock(url: string, what: string): Promise<ServeLoc
   }
   return {
     async release() {
-      await client.query('select pg_advisory_unlock($1)', [SERVE_LOCK]).catch(() => {});
-      await client.end().catch(() => {});
+      // Ending the session releases the lock too: a failed unlock is only logged.
+      await client
+        .query('select pg_advisory_unlock($1)', [SERVE_LOCK])
+        .catch(logFailure(logger(), 'serve_unlock_failed', 'serve lock not released before closing'));
+      await closeClient(client);
     },
   };
 }

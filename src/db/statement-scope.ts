@@ -15,8 +15,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from 'pg';
+import { withClient } from './pg-client';
 import { sqlStateOf } from './pg-errors';
-import { APPLICATION_NAME } from './session-name';
 
 /** SQLSTATE 57014: statement_timeout, pg_cancel_backend. */
 const QUERY_CANCELED = '57014';
@@ -149,16 +149,5 @@ export async function cancelSessionsNamed(url: string, applicationName: string):
 }
 
 async function cancelBackends(url: string, sql: string, params: unknown[]): Promise<void> {
-  const c = new Client({
-    connectionString: url,
-    connectionTimeoutMillis: 2000,
-    application_name: APPLICATION_NAME,
-  });
-  c.on('error', () => {});
-  try {
-    await c.connect();
-    await c.query(sql, params);
-  } finally {
-    await c.end().catch(() => {});
-  }
+  await withClient({ connectionString: url, connectionTimeoutMillis: 2000 }, (c) => c.query(sql, params));
 }
