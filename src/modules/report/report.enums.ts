@@ -57,5 +57,12 @@ registerEnumType(DueSource, {
   name: 'DueSource',
   description:
     "Where the due instant comes from: the dossier's appointment date, or the listing's processing time.",
+  valuesConfig: {
+    APPOINTMENT: { description: "The dossier's appointment date (ngày hẹn trả) as iGate set it." },
+    LISTING: {
+      description:
+        "Derived from the listing's processing time for the dossier's channel, as iGate sets appointments: n working days → 17:00 local on the n-th working day after the accepted day (a fraction of a day rounds up: domain.md names whole days only); n working hours → the accepted instant plus n working hours counted on 08:00–17:00 of working days, without a lunch break (domain.md names that one span); n days or months (domain.md is silent) → 17:00 on the day n calendar days or months later.",
+    },
+  },
 });
 registerEnumType(FeedbackGrouping, { name: 'FeedbackGrouping' });
