@@ -15,4 +15,4 @@ export {
 export { type AuthOptions, authenticate, type Credentials, type StoredGrant, scopeOf } from './authenticate';
 export { oidcVerifier } from './oidc';
 export { type Principal, type Scope, WHOLE_PROVINCE } from './principal';
-export { agencyScopeSql, inAgencyScope, reportAgencies } from './scope-sql';
+export { agencyScopeSql, figureAgency, inAgencyScope, reportAgencies, requireInScope } from './scope-sql';

@@ -1,3 +1,4 @@
+import { codedError } from '../errors';
 import type { Scope } from './principal';
 
 /**
@@ -22,10 +23,28 @@ export function inAgencyScope(
 }
 
 /**
+ * A figure asked for an agency outside the caller's scope is refused (FORBIDDEN, naming
+ * the agencies), for every report and figure alike (dossierReport's agency filter,
+ * serviceIndex, planProgress, agency.oneStopCoverage). Lists differ on purpose: they
+ * filter rows, and another agency's rows are simply absent; a report answered with zeros
+ * for an agency that has dossiers would be a wrong figure, so it is not answered.
+ */
+export function requireInScope(scope: Scope, asked: readonly (string | null | undefined)[]): void {
+  const codes = scope.agencyCodes;
+  if (!codes) return;
+  const outside = asked.filter((c): c is string => Boolean(c) && !codes.includes(c!.trim()));
+  if (outside.length)
+    throw codedError('FORBIDDEN', `agency ${outside.join(', ')} is outside this key's agency scope`, {
+      agencies: outside,
+    });
+}
+
+/**
  * The agencies a report covers under the caller's scope: a key limited to an agency
- * reports on its own subtree (`own`). Asked agencies outside the scope are dropped (none
- * left: no rows), and each one kept brings only its own subtree, which lies inside it.
- * Null (no agency filter) only for a caller who sees the whole province and asked none.
+ * reports on its own subtree (`own`) unless it asks for agencies inside it (each brings
+ * its own subtree, which lies inside the scope); asking for one outside is refused
+ * (requireInScope). Null (no agency filter) only for a caller who sees the whole
+ * province and asked none.
  */
 export function reportAgencies(
   scope: Scope,
@@ -35,5 +54,16 @@ export function reportAgencies(
   const codes = scope.agencyCodes;
   if (!codes) return asked ? [...asked] : null;
   if (!asked) return [own ?? codes[0]!];
-  return asked.filter((code) => codes.includes(code.trim()));
+  requireInScope(scope, asked);
+  return asked.map((code) => code.trim());
+}
+
+/** The one agency a figure is computed for: the asked one (inside the scope), else the caller's own. */
+export function figureAgency(
+  scope: Scope,
+  own: string | null,
+  asked: string | null | undefined,
+): string | null {
+  requireInScope(scope, [asked]);
+  return asked?.trim() || (scope.agencyCodes ? (own ?? scope.agencyCodes[0]!) : null);
 }

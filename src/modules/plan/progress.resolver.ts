@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { localDateOf } from '../../domain/local-date';
+import { figureAgency, requireInScope } from '../../graph/auth';
 import type { GraphContext } from '../../graph/context';
 import { badInput } from '../../graph/errors';
 import { AgencyNode } from '../agency';
@@ -34,12 +35,10 @@ export class PlanProgressResolver {
     @Arg('agency', () => String, { nullable: true }) agency: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<PlanProgressNode> {
-    const own = ctx.principal.agency;
-    if (own && agency && agency !== own) throw badInput(`this key sees agency ${own} only`, 'agency');
     return planProgress(ctx.em, {
       year,
       period,
-      agency: own ?? agency,
+      agency: figureAgency(ctx.scope, ctx.principal.agency, agency),
       mapping: indicatorMapping(ctx.services.config.planIndicatorsFile),
       today: localDateOf(new Date()),
     });
@@ -57,6 +56,7 @@ export class AgencyCoverageResolver {
     @Arg('period', () => String) period: string,
     @Ctx() ctx: GraphContext,
   ): Promise<OneStopCoverageNode> {
+    requireInScope(ctx.scope, [agency.code]);
     const days = periodDays(period);
     if (!days)
       throw badInput(

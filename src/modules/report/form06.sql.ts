@@ -139,10 +139,12 @@ export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
   // dossier is in exactly one group, so the total still counts it once).
   const rolled = q.rollUp && q.groupBy === 'AGENCY';
   const groupColumn = rolled ? 'agency_code' : 'group_key';
+  // Filtered by agency, rolled-up rows stop at the asked agencies: their ancestors are
+  // outside what was asked (and, for a key limited to an agency, outside its scope).
   const keyed = rolled
     ? `keyed as (
       select coalesce(up.ancestor, '${UNKNOWN_KEY}') as key, g.* from per g
-      left join up on up.descendant = g.agency_code)`
+      left join up on up.descendant = g.agency_code${f.agency ? ' and up.ancestor in (select code from scope)' : ''})`
     : `keyed as (select coalesce(g.group_key, '${UNKNOWN_KEY}') as key, g.* from per g)`;
   const up = rolled
     ? `, up(descendant, ancestor, path) as (

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { localDateOf } from '../../domain/time';
-import { reportAgencies } from '../../graph/auth';
+import { figureAgency, reportAgencies } from '../../graph/auth';
 import { type GraphContext, loaderFor } from '../../graph/context';
-import { codedError } from '../../graph/errors';
 import { LocalDateScalar } from '../../graph/scalars';
 import { DossierNode } from '../dossier';
 import { feedbackReport } from './feedback-report.service';
@@ -63,11 +62,8 @@ export class IndexAndFeedbackResolver {
     description: 'The service index for a period (period, or from and to) and optionally one agency subtree.',
   })
   serviceIndex(@Args(() => ServiceIndexArgs) args: ServiceIndexArgs, @Ctx() ctx: GraphContext) {
-    const agency = args.agency ?? null;
-    const scope = ctx.scope.agencyCodes;
-    if (scope && agency && !scope.includes(agency.trim()))
-      throw codedError('FORBIDDEN', `agency ${agency} is outside this key's agency scope`);
-    return serviceIndex(reportEm(ctx), resolvePeriod(args), agency ?? (scope ? ctx.principal.agency : null));
+    const agency = figureAgency(ctx.scope, ctx.principal.agency, args.agency);
+    return serviceIndex(reportEm(ctx), resolvePeriod(args), agency);
   }
 
   @Query(() => FeedbackReport, {
