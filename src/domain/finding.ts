@@ -2,9 +2,7 @@
  * The vocabulary of consistency findings (domain.md, "Consistency findings"). Defined once
  * here as values; the graph registers them and the check module's entities list them.
  */
-import type { Source } from './model';
-
-type ValueOf<T> = T[keyof T];
+import type { Source, ValueOf } from './model';
 
 export const FindingKind = {
   MISSING_IN_PROVINCE: 'MISSING_IN_PROVINCE',

@@ -7,8 +7,8 @@
  * list its items) with a type of the same name derived from it.
  */
 
-/** Values of a name-to-name table, as a union type. */
-type ValueOf<T> = T[keyof T];
+/** Values of a name-to-name table, as a union type (every enum's type, here and in the modules). */
+export type ValueOf<T> = T[keyof T];
 
 /** An upstream portal. */
 export const Source = { NATIONAL: 'NATIONAL', IGATE: 'IGATE', PAKN: 'PAKN' } as const;

@@ -7,9 +7,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { defaultCalendar } from '../../../src/domain/calendar';
-import { type FaultInjector, type FaultOptions, faultOptionsFromEnv } from '../kit/faults';
+import { type FaultInjector } from '../kit/faults';
 import { rngFor } from '../kit/prng';
-import { type SimRequest, type SimResponse, type SimStats, startSimServer } from '../kit/server';
+import {
+  type PortalListenOptions,
+  type SimRequest,
+  type SimResponse,
+  type SimStats,
+  startPortalServer,
+} from '../kit/server';
 import { localInstant } from '../kit/time';
 import { createWorld, type World, type WorldProcedure } from '../world';
 import type { LiveCatalogue } from '../world/live';
@@ -28,7 +34,7 @@ export type { ExpectedFinding, Manifest, Trap } from './types';
 
 export type IgateStream = 'listings' | 'dossiers';
 
-export interface IgateSimulatorOptions {
+export interface IgateSimulatorOptions extends PortalListenOptions {
   seed?: number;
   procedures?: number;
   /** Serve this world (shared with the national simulator) instead of creating one. */
@@ -38,14 +44,9 @@ export interface IgateSimulatorOptions {
   dossiers?: number;
   /** End of the timeline: the last dossier update (default 2021-12-31 17:00 local). */
   asOf?: number | Date;
-  port?: number;
-  host?: string;
   clientId?: string;
   clientSecret?: string;
-  /** Default: from the environment (`SIM_FAULT_RATE`, `SIM_FAULTS`…), i.e. none when unset. */
-  faults?: FaultOptions | FaultInjector;
   tokenTtlSeconds?: number;
-  maxInFlight?: number;
   badRecords?: ReadonlyArray<{ stream: IgateStream; kind: BadRecordKind }>;
   /** Write the manifest here once the simulator has started. */
   manifestPath?: string;
@@ -173,16 +174,10 @@ export async function startIgateSimulator(options: IgateSimulatorOptions = {}): 
   }
   for (const bad of options.badRecords ?? []) injectBadRecord(bad.stream, bad.kind);
 
-  const server = await startSimServer({
-    port: options.port,
-    host: options.host,
-    faults: options.faults ?? faultOptionsFromEnv(),
-    maxInFlight: options.maxInFlight ?? 20,
-    routes: [
-      { method: 'POST', path: TOKEN_PATH, faults: () => ['errorcode'], handle: token },
-      ...dataRoutes({ world, listings, dossiers, tokens, now, seed: world.seed }),
-    ],
-  });
+  const server = await startPortalServer(options, 20, [
+    { method: 'POST', path: TOKEN_PATH, faults: () => ['errorcode'], handle: token },
+    ...dataRoutes({ world, listings, dossiers, tokens, now, seed: world.seed }),
+  ]);
 
   const sim: IgateSimulator = {
     url: server.url,

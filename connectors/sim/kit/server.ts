@@ -5,7 +5,13 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultInjector, type FaultKind, type FaultOptions, TRANSPORT_FAULTS } from './faults';
+import {
+  FaultInjector,
+  type FaultKind,
+  type FaultOptions,
+  faultOptionsFromEnv,
+  TRANSPORT_FAULTS,
+} from './faults';
 
 export interface SimRequest {
   method: string;
@@ -60,6 +66,31 @@ export interface SimServer {
   stats: SimStats;
   faults: FaultInjector;
   close(): Promise<void>;
+}
+
+/** How every portal simulator listens; each simulator's options extend it. */
+export interface PortalListenOptions {
+  port?: number;
+  host?: string;
+  /** Default: from the environment (`SIM_FAULT_RATE`, `SIM_FAULTS`…), i.e. none when unset. */
+  faults?: FaultOptions | FaultInjector;
+  /** Requests in flight above this get 429 (each portal has its own default). */
+  maxInFlight?: number;
+}
+
+/** A portal simulator's server on its listening options (faults from the environment by default). */
+export function startPortalServer(
+  options: PortalListenOptions,
+  defaultMaxInFlight: number,
+  routes: SimRoute[],
+): Promise<SimServer> {
+  return startSimServer({
+    port: options.port,
+    host: options.host,
+    faults: options.faults ?? faultOptionsFromEnv(),
+    maxInFlight: options.maxInFlight ?? defaultMaxInFlight,
+    routes,
+  });
 }
 
 const MAX_BODY = 1_000_000;

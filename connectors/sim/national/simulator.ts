@@ -5,15 +5,15 @@
  * mutators so tests can change the data between (or during) runs.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  type FaultInjector,
-  type FaultKind,
-  type FaultOptions,
-  faultOptionsFromEnv,
-  plantedKinds,
-} from '../kit/faults';
+import { type FaultInjector, type FaultKind, plantedKinds } from '../kit/faults';
 import { rngFor } from '../kit/prng';
-import { type SimRequest, type SimResponse, type SimStats, startSimServer } from '../kit/server';
+import {
+  type PortalListenOptions,
+  type SimRequest,
+  type SimResponse,
+  type SimStats,
+  startPortalServer,
+} from '../kit/server';
 import { fromCompact } from '../kit/time';
 import { createWorld, type World, type WorldProcedureHeader } from '../world';
 import { LiveCatalogue, type ProcedureChange } from '../world/live';
@@ -31,23 +31,17 @@ import {
   nationalSector,
 } from '../world/views/national';
 
-export interface NationalSimulatorOptions {
+export interface NationalSimulatorOptions extends PortalListenOptions {
   seed?: number;
   procedures?: number;
   /** Serve this world instead of creating one (shared with the other simulators). */
   world?: World;
   /** Serve this live catalogue (changes made through it show in every simulator using it). */
   catalogue?: LiveCatalogue;
-  port?: number;
-  host?: string;
   username?: string;
   password?: string;
   unitCode?: string;
-  /** Default: from the environment (`SIM_FAULT_RATE`, `SIM_FAULTS`…), i.e. none when unset. */
-  faults?: FaultOptions | FaultInjector;
   sessionTtlSeconds?: number;
-  /** Requests in flight above this get 429 (§1 "Rate limit": 10). */
-  maxInFlight?: number;
   /** Plant bad records from the start: a count (kinds in turn) or the kinds wanted. */
   badRecords?: number | readonly BadRecordKind[];
   now?: () => number;
@@ -209,29 +203,23 @@ export async function startNationalSimulator(
 
   for (const kind of plantedKinds(options.badRecords, BAD_RECORD_KINDS)) injectBadRecord(kind);
 
-  const server = await startSimServer({
-    port: options.port,
-    host: options.host,
-    faults: options.faults ?? faultOptionsFromEnv(),
-    maxInFlight: options.maxInFlight ?? 10,
-    routes: [
-      { method: 'POST', path: '/api/session', faults: () => ['errorcode'], handle: session },
-      {
-        method: 'POST',
-        path: '/api/service',
-        faults: (req) => {
-          const body = (req.body ?? {}) as Record<string, unknown>;
-          const kinds: FaultKind[] = ['errorcode', 'expire'];
-          if (body.service === 'LayDanhSachTTHC') {
-            kinds.push('shift');
-            if (Number(body.trang) > 1) kinds.push('duplicate');
-          }
-          return kinds;
-        },
-        handle: service,
+  const server = await startPortalServer(options, 10, [
+    { method: 'POST', path: '/api/session', faults: () => ['errorcode'], handle: session },
+    {
+      method: 'POST',
+      path: '/api/service',
+      faults: (req) => {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const kinds: FaultKind[] = ['errorcode', 'expire'];
+        if (body.service === 'LayDanhSachTTHC') {
+          kinds.push('shift');
+          if (Number(body.trang) > 1) kinds.push('duplicate');
+        }
+        return kinds;
       },
-    ],
-  });
+      handle: service,
+    },
+  ]);
 
   return {
     url: server.url,

@@ -4,14 +4,14 @@
  * injected faults, planted bad records and unknown references, and mutators so tests can
  * change the data between (or during) runs.
  */
+import { type FaultInjector, type FaultKind, plantedKinds } from '../kit/faults';
 import {
-  type FaultInjector,
-  type FaultKind,
-  type FaultOptions,
-  faultOptionsFromEnv,
-  plantedKinds,
-} from '../kit/faults';
-import { type SimRequest, type SimResponse, type SimStats, startSimServer } from '../kit/server';
+  type PortalListenOptions,
+  type SimRequest,
+  type SimResponse,
+  type SimStats,
+  startPortalServer,
+} from '../kit/server';
 import { DAY_MS, fromDayMonthYear } from '../kit/time';
 import { createWorld, type World } from '../world';
 import { PAKN_BAD_RECORD_KINDS, type PaknBadRecordKind } from './bad-records';
@@ -23,7 +23,7 @@ import {
 } from './feedback';
 import { FeedbackStore } from './store';
 
-export interface PaknSimulatorOptions {
+export interface PaknSimulatorOptions extends PortalListenOptions {
   /** Serve feedback about this world (shared with the other simulators). */
   world?: World;
   seed?: number;
@@ -38,13 +38,8 @@ export interface PaknSimulatorOptions {
   /** Dossiers the iGate simulator serves: some feedback names one (maHoSo). */
   dossiers?: DossierReferences;
   apiKey?: string;
-  port?: number;
-  host?: string;
-  /** Default: from the environment (`SIM_FAULT_RATE`, `SIM_FAULTS`…), i.e. none when unset. */
-  faults?: FaultOptions | FaultInjector;
   /** Plant bad records from the start: a count (kinds in turn) or the kinds wanted. */
   badRecords?: number | readonly PaknBadRecordKind[];
-  maxInFlight?: number;
   now?: () => number;
 }
 
@@ -144,24 +139,18 @@ export async function startPaknSimulator(options: PaknSimulatorOptions = {}): Pr
 
   for (const kind of plantedKinds(options.badRecords, PAKN_BAD_RECORD_KINDS)) injectBadRecord(kind);
 
-  const server = await startSimServer({
-    port: options.port,
-    host: options.host,
-    faults: options.faults ?? faultOptionsFromEnv(),
-    maxInFlight: options.maxInFlight ?? 10,
-    routes: [
-      {
-        method: 'GET',
-        path: '/api/v1/pakn',
-        faults: (req) => {
-          const kinds: FaultKind[] = ['errorcode', 'shift'];
-          if (Number(req.query.get('trang')) > 1) kinds.push('duplicate');
-          return kinds;
-        },
-        handle: list,
+  const server = await startPortalServer(options, 10, [
+    {
+      method: 'GET',
+      path: '/api/v1/pakn',
+      faults: (req) => {
+        const kinds: FaultKind[] = ['errorcode', 'shift'];
+        if (Number(req.query.get('trang')) > 1) kinds.push('duplicate');
+        return kinds;
       },
-    ],
-  });
+      handle: list,
+    },
+  ]);
 
   const codeOf = (index: number): string => String(store.item(index).maPAKN ?? `#${index}`);
   return {

@@ -1,8 +1,7 @@
 /** The graph's `viewer`: what the current key or token is, and what it may do. */
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { ValueOf } from '../../domain/model';
 import { ROLES, type Role } from '../../domain/roles';
-
-type ValueOf<T> = T[keyof T];
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [R in Role]: R };
 

@@ -1,7 +1,6 @@
 /** The report module's names (domain.md, "When a dossier is on time" and "The dossier report"). */
 import { registerEnumType } from 'type-graphql';
-
-type ValueOf<T> = T[keyof T];
+import type { ValueOf } from '../../domain/model';
 
 export const TimelinessRule = { PROVINCIAL: 'PROVINCIAL', NATIONAL: 'NATIONAL' } as const;
 export type TimelinessRule = ValueOf<typeof TimelinessRule>;
