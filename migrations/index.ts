@@ -15,6 +15,7 @@ import { Migration20261201120000_api_keys } from './Migration20261201120000_api_
 import { Migration20261201130000_plan } from './Migration20261201130000_plan';
 import { Migration20261201144100_dossier_fact_writes } from './Migration20261201144100_dossier_fact_writes';
 import { Migration20261201144200_queued_runs } from './Migration20261201144200_queued_runs';
+import { Migration20261201144201_queued_checks } from './Migration20261201144201_queued_checks';
 import { Migration20261201144300_pii_retention } from './Migration20261201144300_pii_retention';
 
 export const migrationsList: MigrationObject[] = [
@@ -30,5 +31,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201130000_plan', class: Migration20261201130000_plan },
   { name: 'Migration20261201144100_dossier_fact_writes', class: Migration20261201144100_dossier_fact_writes },
   { name: 'Migration20261201144200_queued_runs', class: Migration20261201144200_queued_runs },
+  { name: 'Migration20261201144201_queued_checks', class: Migration20261201144201_queued_checks },
   { name: 'Migration20261201144300_pii_retention', class: Migration20261201144300_pii_retention },
 ];

@@ -93,7 +93,7 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   }
 
   // Workers start the runs api replicas queue (runSync on HUB_ROLE=api).
-  const queue = scheduler ? new RunQueue(sync, log) : null;
+  const queue = scheduler ? new RunQueue(sync, log, runtime.services.checks) : null;
   const notifier = scheduler ? startNotifications(runtime, log) : null;
   // Workers check after every sync that changed procedure data, the first ones included:
   // a fresh simulated hub shows findings as soon as its first syncs are in.

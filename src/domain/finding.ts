@@ -46,7 +46,13 @@ export const CheckTrigger = {
 } as const;
 export type CheckTrigger = ValueOf<typeof CheckTrigger>;
 
-export const CheckRunStatus = { SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED' } as const;
+/** QUEUED and RUNNING: a run an api replica queued for a worker (src/sync/queue.ts). */
+export const CheckRunStatus = {
+  QUEUED: 'QUEUED',
+  RUNNING: 'RUNNING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+} as const;
 export type CheckRunStatus = ValueOf<typeof CheckRunStatus>;
 
 /**

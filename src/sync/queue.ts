@@ -1,14 +1,24 @@
 /**
- * Queued runs: an `api` replica does not sync (its process serves the graph); its runSync
- * leaves a QUEUED row in the ledger (ledger.ts `enqueueRun`), and every worker (HUB_ROLE
- * worker or all) polls for such rows and starts them. Starting is one guarded UPDATE
+ * Queued runs: an `api` replica does not sync or check (its process serves the graph); its
+ * runSync leaves a QUEUED row in the ledger (ledger.ts `enqueueRun`), its runChecks a QUEUED
+ * check_run row (modules/check `enqueueCheckRun`), and every worker (HUB_ROLE worker or
+ * all) polls for such rows and starts them. Starting is one guarded UPDATE
  * (QUEUED → RUNNING), so of several workers polling at once exactly one runs it; a row
  * whose source is busy waits for the run holding it. Polling, not LISTEN/NOTIFY: nothing
  * is held on a session, so it works behind a transaction-pooling proxy like the schedules.
  */
 import type { Orm } from '../db/orm';
+import { outsideStatementScope } from '../db/statement-scope';
 import type { Source } from '../domain/model';
 import type { Logger } from '../log';
+import {
+  CheckOverlapError,
+  type CheckRunOptions,
+  type CheckRunSummary,
+  claimQueuedCheck,
+  queuedCheckRuns,
+  requeueCheck,
+} from '../modules/check';
 import { QueuedRunTakenError, RunOverlapError } from './ledger';
 import type { RunOptions, RunSummary } from './runner';
 import type { SyncTrigger } from './sync-run.entity';
@@ -21,6 +31,12 @@ interface Runner {
   run(source: Source, options: RunOptions): Promise<RunSummary>;
 }
 
+/** The checks, as the worker's queue runs them (CheckService). */
+interface CheckRunner {
+  orm: Orm;
+  run(options: CheckRunOptions): Promise<CheckRunSummary>;
+}
+
 interface QueuedRow {
   id: string;
   source: Source;
@@ -31,12 +47,13 @@ interface QueuedRow {
 export class RunQueue {
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
-  private readonly running = new Map<Source, Promise<unknown>>();
+  private readonly running = new Map<Source | 'checks', Promise<unknown>>();
   private readonly abort = new AbortController();
 
   constructor(
     private readonly sync: Runner,
     private readonly log: Logger,
+    private readonly checks: CheckRunner | null = null,
     private readonly pollMs = QUEUE_POLL_MS,
   ) {}
 
@@ -51,6 +68,43 @@ export class RunQueue {
 
   /** Starts the queued runs this worker can take now; public so tests can drive it. */
   async poll(): Promise<void> {
+    await this.pollSyncs();
+    if (this.checks) await this.pollChecks(this.checks);
+  }
+
+  private async pollChecks(checks: CheckRunner): Promise<void> {
+    if (this.abort.signal.aborted || this.running.has('checks')) return;
+    const em = checks.orm.em.fork();
+    let id: string | undefined;
+    try {
+      for (const queued of await queuedCheckRuns(em)) {
+        if (await claimQueuedCheck(em, queued)) {
+          id = queued;
+          break;
+        }
+      }
+    } catch (e) {
+      this.log.warn(
+        { event: 'queue_poll_failed', reason: String((e as Error)?.message ?? e) },
+        'queue poll failed',
+      );
+      return;
+    }
+    if (!id) return;
+    const runId = id;
+    const run = outsideStatementScope(() => checks.run({ trigger: 'GRAPH', queuedRunId: runId }))
+      .catch(async (e) => {
+        if (e instanceof CheckOverlapError) return requeueCheck(checks.orm.em.fork(), runId);
+        this.log.error(
+          { event: 'queued_run_failed', runId, kind: 'checks', err: { message: String(e?.message ?? e) } },
+          'queued check run failed',
+        );
+      })
+      .finally(() => this.running.delete('checks'));
+    this.running.set('checks', run);
+  }
+
+  private async pollSyncs(): Promise<void> {
     let rows: QueuedRow[];
     try {
       rows = await this.sync.orm.em.fork().execute<QueuedRow[]>(

@@ -18,6 +18,12 @@ const RUN_SYNC = `mutation Run($source: Source!, $full: Boolean) {
   runSync(source: $source, full: $full) { id status mode trigger queuedAt worker }
 }`;
 
+const RUN_CHECKS = 'mutation Check { runChecks { id status queuedAt finishedAt } }';
+
+async function checkRow(db: TestDatabase, id: string) {
+  return (await db.orm.em.fork().execute(`select * from check_run where id = ?`, [id]))[0]!;
+}
+
 interface QueuedRun {
   id: string;
   status: string;
@@ -95,6 +101,31 @@ describe('runSync on an api replica, in one process', () => {
     expect(await db.orm.em.fork().execute(`select count(*)::int as n from feedback`)).toEqual([{ n: 40 }]);
     expect(done.inserted).toBe(40);
   });
+
+  it('queues runChecks too, and one worker runs it and records it in the queued row', async () => {
+    const first = await api.gql<{ runChecks: { id: string; status: string; queuedAt: string | null } }>(
+      RUN_CHECKS,
+    );
+    expect(first.errors).toBeUndefined();
+    const run = first.data!.runChecks;
+    expect(run).toMatchObject({ status: 'QUEUED', finishedAt: null });
+    expect(run.queuedAt).toBeTruthy();
+    expect((await api.gql<{ runChecks: { id: string } }>(RUN_CHECKS)).data?.runChecks.id).toBe(run.id);
+    expect((await checkRow(db, run.id)).status).toBe('QUEUED');
+
+    const log = createLogger('silent');
+    const queues = [1, 2].map(() => new RunQueue(api.services.sync, log, api.services.checks));
+    await Promise.all(queues.map((q) => q.poll()));
+    await Promise.all(queues.map((q) => q.idle()));
+    await Promise.all(queues.map((q) => q.stop()));
+    const done = await checkRow(db, run.id);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(done.finished_at).toBeTruthy();
+    // Only PAKN is synced here: every kind is skipped with its reason, recorded in the row.
+    expect(done.kinds_skipped.length).toBeGreaterThan(0);
+    expect(done.statements).toBeGreaterThan(0);
+    expect(await db.orm.em.fork().execute(`select count(*)::int as n from check_run`)).toEqual([{ n: 1 }]);
+  });
 });
 
 describe('an api process and a worker process on one database', () => {
@@ -160,6 +191,25 @@ describe('an api process and a worker process on one database', () => {
     expect(done.fetched).toBeGreaterThanOrEqual(1500);
     expect(worker.stderr() + worker.stdout()).toContain(`"runId":"${run.id}"`);
     expect(api.stderr() + api.stdout()).not.toContain('"event":"sync_run_started"');
+  }, 60_000);
+
+  it('queues runChecks on the api, and the worker runs it', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ query: RUN_CHECKS }),
+    });
+    const body = (await res.json()) as { data?: { runChecks: { id: string; status: string } } };
+    const run = body.data!.runChecks;
+    expect(run.status).toBe('QUEUED');
+    let row = await checkRow(db, run.id);
+    for (let i = 0; i < 400 && ['QUEUED', 'RUNNING'].includes(row.status); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      row = await checkRow(db, run.id);
+    }
+    expect(row.status).toBe('SUCCEEDED');
+    expect(row.worker).toBe(`${hostname()}:${worker.child.pid}`);
+    expect(api.stderr() + api.stdout()).not.toContain('"event":"check_run_finished"');
   }, 60_000);
 
   it('stops both cleanly', async () => {

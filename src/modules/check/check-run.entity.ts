@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { FindingKind } from '../../domain/finding';
 import {
   type CheckRunStatus,
@@ -23,6 +23,11 @@ export interface SeenSyncRun {
 /** The ledger of consistency check runs, recorded like sync runs. */
 @Entity({ tableName: 'check_run' })
 @Index({ properties: ['startedAt'] })
+// One QUEUED run at most: asking again while one waits answers that one.
+@Unique({
+  name: 'check_run_one_queued',
+  expression: `create unique index "check_run_one_queued" on "check_run" ((true)) where "status" = 'QUEUED'`,
+})
 export class CheckRun {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -36,8 +41,13 @@ export class CheckRun {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   startedAt!: Date;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  finishedAt!: Date;
+  /** Null while QUEUED or RUNNING. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  finishedAt?: Date | null;
+
+  /** A run an api replica queued for a worker: when it was asked for. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  queuedAt?: Date | null;
 
   /** `host:pid` of the process that ran it. */
   @Property({ type: 'string', columnType: 'text' })

@@ -8,6 +8,7 @@ import { Procedure, procedureLoader } from '../procedure';
 import { FindingSummaryArgs, FindingsArgs } from './check.args';
 import { CheckOverlapError } from './check.runner';
 import { CheckRunNode, FindingEventNode, FindingNode, FindingSummaryNode } from './check.types';
+import { enqueueCheckRun } from './check-queue';
 import {
   findCheckRun,
   findingCounts,
@@ -89,8 +90,16 @@ export class FindingResolver {
     return findCheckRun(ctx.em, String(id));
   }
 
-  @Mutation(() => CheckRunNode, { description: 'Runs the consistency checks now and answers with the run.' })
+  @Mutation(() => CheckRunNode, {
+    description:
+      'Runs the consistency checks now and answers with the run. On an api replica the run is queued for a worker (status QUEUED; a run already waiting is answered instead).',
+  })
   async runChecks(@Ctx() ctx: GraphContext) {
+    // An api replica does not run checks: the run is queued for a worker and answered QUEUED.
+    if (ctx.services.config.role === 'api') {
+      const { id } = await enqueueCheckRun(ctx.em.fork());
+      return findCheckRun(ctx.em, id);
+    }
     try {
       // A check run is the hub's own work, recorded whole: not held to the request's STATEMENT_TIMEOUT.
       const run = await outsideStatementScope(() => ctx.services.checks.run({ trigger: 'GRAPH' }));

@@ -16,7 +16,8 @@ import { refreshNormalizedText } from './normalized-text';
 import { planKinds } from './sources';
 import { Statements } from './statements';
 
-const WORKER = `${hostname()}:${process.pid}`;
+/** `host:pid`, as the sync ledger names workers. */
+export const WORKER = `${hostname()}:${process.pid}`;
 /** Any fixed number: the advisory lock only one check run at a time holds. */
 const CHECK_LOCK = 73_102_010;
 
@@ -34,6 +35,8 @@ export interface CheckRunOptions {
   now?: Date;
   /** Only these kinds (the rest are skipped with that reason). */
   kinds?: readonly FindingKind[];
+  /** The queued check_run row (check-queue.ts) this run records its outcome in. */
+  queuedRunId?: string;
 }
 
 export interface CheckRunSummary extends Omit<MergeCounts, 'highIds'> {
@@ -84,10 +87,7 @@ export async function runChecks(orm: Orm, options: CheckRunOptions): Promise<Che
         CHECK_LOCK,
       ]);
       if (!lock?.ok) throw new CheckOverlapError();
-      const [seq] = await sql.query<{ id: string }>(
-        `select nextval(pg_get_serial_sequence('check_run', 'id'))::text as id`,
-      );
-      const id = seq!.id;
+      const id = options.queuedRunId ?? (await nextRunId(sql));
       const plan = await planKinds(sql, options.kinds);
       partial = { ...base, syncRuns: plan.syncRuns, kindsRan: plan.run, kindsSkipped: plan.skipped };
       await refreshNormalizedText(sql);
@@ -119,7 +119,7 @@ export async function runChecks(orm: Orm, options: CheckRunOptions): Promise<Che
     if (e instanceof CheckOverlapError) throw e;
     const failed: CheckRunSummary = {
       ...partial,
-      id: '',
+      id: options.queuedRunId ?? '',
       status: 'FAILED',
       finishedAt: new Date(),
       errorMessage: errorText(e),
@@ -137,12 +137,25 @@ function errorText(e: unknown): string {
   return (cut >= 0 ? message.slice(cut + 3) : message).slice(0, 1000);
 }
 
+async function nextRunId(sql: Statements): Promise<string> {
+  const [seq] = await sql.query<{ id: string }>(
+    `select nextval(pg_get_serial_sequence('check_run', 'id'))::text as id`,
+  );
+  return seq!.id;
+}
+
+/** Inserts the run, or completes its queued row. */
 async function recordRun(sql: Statements, run: CheckRunSummary, triggeredBy: string | null): Promise<string> {
   const [row] = await sql.query<{ id: string }>(
     `insert into check_run (id, trigger, status, started_at, finished_at, worker, triggered_by_sync_run_id,
        sync_runs, kinds_ran, kinds_skipped, opened, seen_again, resolved, reopened, statements, error_message)
      values (coalesce(?::bigint, nextval(pg_get_serial_sequence('check_run', 'id'))), ?, ?, ?, ?, ?, ?,
        ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)
+     on conflict (id) do update set status = excluded.status, started_at = excluded.started_at,
+       finished_at = excluded.finished_at, worker = excluded.worker, sync_runs = excluded.sync_runs,
+       kinds_ran = excluded.kinds_ran, kinds_skipped = excluded.kinds_skipped, opened = excluded.opened,
+       seen_again = excluded.seen_again, resolved = excluded.resolved, reopened = excluded.reopened,
+       statements = excluded.statements, error_message = excluded.error_message
      returning id::text as id`,
     [
       run.id || null,

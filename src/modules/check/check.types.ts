@@ -87,8 +87,15 @@ export class CheckRunNode {
   @Field(() => ID) id!: string;
   @Field(() => CheckTriggerEnum) trigger!: CheckTrigger;
   @Field(() => CheckRunStatusEnum) status!: CheckRunStatus;
-  @Field(() => DateTimeScalar) startedAt!: Date;
-  @Field(() => DateTimeScalar) finishedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it started (while QUEUED: when it was queued).' })
+  startedAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Null while QUEUED or RUNNING.' })
+  finishedAt!: Date | null;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When an api replica queued it for a worker (null for runs started where they were asked).',
+  })
+  queuedAt!: Date | null;
   @Field(() => ID, { nullable: true, description: 'The sync run that triggered it (AFTER_SYNC).' })
   triggeredBySyncRunId!: string | null;
   @Field(() => [SeenSyncRunNode]) syncRuns!: SeenSyncRunNode[];

@@ -167,6 +167,7 @@ export async function historiesOf(em: EntityManager, ids: readonly string[]): Pr
 }
 
 const RUN_COLUMNS = `id::text as id, trigger, status, started_at as "startedAt", finished_at as "finishedAt",
+  queued_at as "queuedAt",
   triggered_by_sync_run_id::text as "triggeredBySyncRunId", sync_runs as "syncRuns", kinds_ran as "kindsRan",
   kinds_skipped as "kindsSkipped", opened, seen_again as "seenAgain", resolved, reopened, statements,
   error_message as "errorMessage"`;
@@ -175,7 +176,8 @@ function toRun(r: CheckRunNode): CheckRunNode {
   return {
     ...r,
     startedAt: new Date(r.startedAt),
-    finishedAt: new Date(r.finishedAt),
+    finishedAt: r.finishedAt ? new Date(r.finishedAt) : null,
+    queuedAt: r.queuedAt ? new Date(r.queuedAt) : null,
     syncRuns: r.syncRuns.map((s) => ({ ...s, finishedAt: s.finishedAt ? new Date(s.finishedAt) : null })),
   };
 }
