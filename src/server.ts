@@ -21,6 +21,7 @@ import { formatError } from './graph/errors';
 import { jitGateway } from './graph/executor';
 import { graphiqlAsset, graphiqlPage } from './graph/graphiql';
 import { guardPlugin } from './graph/limits';
+import { prefetchingSchema } from './graph/prefetch';
 import { errorBody, isLoopback, requestIdOf, stampRequestId } from './graph/request';
 import { guardSchema, RequestBudget } from './graph/request-budget';
 import { hubSchema } from './graph/schema';
@@ -48,7 +49,8 @@ export async function createApollo(
 ): Promise<ApolloServer<GraphContext>> {
   const apollo = new ApolloServer<GraphContext>({
     // graphql-jit runs the operations (src/graph/executor.ts); Apollo does the rest.
-    gateway: jitGateway(guardSchema(await hubSchema())),
+    // Relations a list prefetched answer from its rows (src/graph/prefetch.ts).
+    gateway: jitGateway(guardSchema(prefetchingSchema(await hubSchema()))),
     formatError: formatError({ statementTimeoutMs: limits.statementTimeoutMs }),
     includeStacktraceInErrorResponses: false,
     // On for the schema; per role in guardPlugin (only roles with introspection get it).

@@ -21,6 +21,8 @@ export interface PageQuery {
   alias: string;
   where: string[];
   params: unknown[];
+  /** Parameters of the select list (it comes before the where clause in the text). */
+  selectParams?: unknown[];
   /** The cursor's key: [value as ISO text or null, tie]. */
   after: readonly [string | null, string] | null;
   limit: number;
@@ -35,7 +37,7 @@ export function keysetPage(o: KeysetOrder, q: PageQuery): { sql: string; params:
   const where = (extra: string[]) => [...q.where, ...extra].join(' and ');
   const branch = (extra: string[], extraParams: unknown[], order: string) => ({
     sql: `select ${q.select} from ${q.from} where ${where(extra)} order by ${order} limit ?`,
-    params: [...q.params, ...extraParams, q.limit],
+    params: [...(q.selectParams ?? []), ...q.params, ...extraParams, q.limit],
   });
   const [value, code] = q.after ?? [null, null];
   if (!o.nullable) {

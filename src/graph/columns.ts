@@ -37,8 +37,18 @@ export function planFor<T extends object, R>(
   make: (fields: Partial<T>) => T,
   options: { path?: readonly string[]; alwaysFields?: readonly string[] } = {},
 ): ColumnPlan<T, R> {
-  const all = readers as SelectionReaders<R>;
   const selected = new Set([...selectedFields(info, options.path), ...(options.alwaysFields ?? [])]);
+  return planForFields(selected, readers, always, make);
+}
+
+/** The same plan from the names of the selected fields (a prefetch knows them, not an info). */
+export function planForFields<T extends object, R>(
+  selected: ReadonlySet<string>,
+  readers: FieldReaders<T, R> | SelectionReaders<R>,
+  always: readonly string[],
+  make: (fields: Partial<T>) => T,
+): ColumnPlan<T, R> {
+  const all = readers as SelectionReaders<R>;
   const fields = [...selected].filter((f) => f in all).sort();
   const columns = new Set(always);
   for (const f of fields) for (const c of all[f]!.columns) columns.add(c);

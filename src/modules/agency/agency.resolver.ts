@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import { byKeys, type GraphContext, groupByKeys, loaderFor } from '../../graph/context';
+import { prefetchFor } from '../../graph/prefetch';
 import { agenciesByCodes, childrenOf, descendantsOf, listAgencies } from './agency.service';
 import { AgenciesArgs, AgencyNode } from './agency.types';
 
@@ -31,15 +33,18 @@ export function descendantGroups(ctx: GraphContext) {
 @Resolver(() => AgencyNode)
 export class AgencyResolver {
   @Query(() => AgencyConnection, { description: "The province's agencies, by code." })
-  async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() ctx: GraphContext) {
+  async agencies(
+    @Args(() => AgenciesArgs) args: AgenciesArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const within = args.filter?.within?.trim();
     const codes = within ? ((await descendantsOf(ctx.em, [within])).get(within) ?? [within]) : null;
-    return listAgencies(ctx.em, {
-      first: validateFirst(args.first),
-      after: args.after,
-      filter: args.filter,
-      codes,
-    });
+    return listAgencies(
+      ctx.em,
+      { first: validateFirst(args.first), after: args.after, filter: args.filter, codes },
+      prefetchFor(info, ctx, 'Agency', ['edges', 'node'], (c) => `a.${c}`),
+    );
   }
 
   @Query(() => AgencyNode, { nullable: true, description: 'One agency by its electronic identifier code.' })

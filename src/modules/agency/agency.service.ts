@@ -4,6 +4,7 @@ import { searchText } from '../../db/search';
 import { readQuery } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { asNode } from '../../graph/node';
+import type { Prefetch } from '../../graph/prefetch';
 import { AGENCY_VIEW_SQL } from './agency.entity';
 import { type AgencyFilter, AgencyNode } from './agency.types';
 
@@ -36,6 +37,7 @@ export async function listAgencies(
     /** Only these codes (the subtree of `filter.within`, resolved by the caller). */
     codes?: readonly string[] | null;
   },
+  prefetch?: Prefetch,
 ): Promise<Connection<AgencyNode>> {
   const f = args.filter;
   const where = ['a.deleted_at is null'];
@@ -63,15 +65,17 @@ export async function listAgencies(
       count: async () => matching.length,
     });
   }
-  const page = (limit: number) =>
+  // The page's statement also answers what `prefetch` covers (an agency's dossier count).
+  const page = (limit: number, pf?: Prefetch) =>
     readQuery<Row>(
       em,
-      `select ${COLUMNS} ${from} ${after ? `and ${BY_CODE} > ?` : ''} order by ${BY_CODE} limit ?`,
-      [...params, ...(after ? [String(after[0])] : []), limit],
+      `select ${[COLUMNS, ...(pf?.columns ?? [])].join(', ')} ${from} ${after ? `and ${BY_CODE} > ?` : ''} order by ${BY_CODE} limit ?`,
+      [...(pf?.params ?? []), ...params, ...(after ? [String(after[0])] : []), limit],
     );
+  const node = prefetch ? (r: Row) => prefetch.attach(toNode(r), r as never) : toNode;
   return toConnection({
     ...parts,
-    rows: args.first === 0 ? [] : (await page(args.first + 1)).map(toNode),
+    rows: args.first === 0 ? [] : (await page(args.first + 1, prefetch)).map(node),
     more: async () => (await page(1)).length > 0,
     count: async () => {
       const [c] = await readQuery<{ n: string }>(em, `select count(*) as n ${from}`, params);

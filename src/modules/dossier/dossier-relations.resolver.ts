@@ -8,6 +8,7 @@ import { AgencyNode, descendantGroups, descendantsLoader } from '../agency';
 import { Procedure } from '../procedure';
 import { AgencyDossiersArgs, DossiersArgs } from './dossier.args';
 import { DossierConnection } from './dossier.resolver';
+import './dossier.prefetch';
 import { dossierPlan } from './dossier.row';
 import {
   checkDescendants,

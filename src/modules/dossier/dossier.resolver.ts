@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import type { GraphContext } from '../../graph/context';
 import { canSeePersonalData } from '../../graph/personal-data';
+import { prefetchFor } from '../../graph/prefetch';
 import { AgencyNode, agencyLoader, descendantsLoader } from '../agency';
 import { listingLoader, ProvincialListingNode } from '../listing';
 import { Procedure, procedureLoader } from '../procedure';
@@ -39,6 +40,7 @@ export class DossierResolver {
       // Only the selected fields' columns: a page of 50 codes and statuses no longer reads
       // and builds every column of 50 rows.
       plan: dossierPlan(info, args.orderBy),
+      prefetch: prefetchFor(info, ctx, 'Dossier', ['edges', 'node'], (c) => `d.${c}`),
     });
   }
 

@@ -8,6 +8,7 @@ import { keysetPage } from '../../db/keyset';
 import { readQuery } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { badInput } from '../../graph/errors';
+import type { Prefetch } from '../../graph/prefetch';
 import type { DossierFilter, DossierOrderBy } from './dossier.args';
 import { DOSSIER_COLUMNS, type DossierPlan, type DossierRow, toDossierNode } from './dossier.row';
 import type { DossierNode } from './dossier.types';
@@ -24,6 +25,8 @@ export interface DossierPageArgs {
   plan?: DossierPlan;
   /** The caller's agency scope (ctx.scope.agencyCodes). */
   agencyCodes?: readonly string[] | null;
+  /** Relations answered in the page's own statement (src/graph/prefetch.ts). */
+  prefetch?: Prefetch;
 }
 
 const selectOf = (args: DossierPageArgs) =>
@@ -66,9 +69,15 @@ export function checkDescendants(filter: DossierFilter | null | undefined): void
     throw badInput('includeDescendants needs an agency filter', 'filter.includeDescendants');
 }
 
-function pageSql(args: DossierPageArgs, where: { sql: string[]; params: unknown[] }, limit: number) {
+function pageSql(
+  args: DossierPageArgs,
+  where: { sql: string[]; params: unknown[] },
+  limit: number,
+  prefetch?: Prefetch,
+) {
   return keysetPage(orderOf(args.orderBy), {
-    select: selectOf(args),
+    select: [selectOf(args), ...(prefetch?.columns ?? [])].join(', '),
+    selectParams: prefetch?.params,
     from: 'dossier d',
     alias: 'd',
     where: where.sql,
@@ -83,13 +92,16 @@ export async function listDossiers(
   args: DossierPageArgs,
 ): Promise<Connection<DossierNode>> {
   const where = whereOf(args.filter, args.agencies, args.agencyCodes);
-  const page = async (limit: number) => {
-    const q = pageSql(args, where, limit);
+  const page = async (limit: number, prefetch?: Prefetch) => {
+    const q = pageSql(args, where, limit, prefetch);
     return readQuery<DossierRow>(em, q.sql, q.params);
   };
+  const build = nodeOf(args);
+  const prefetch = args.prefetch;
+  const node = prefetch ? (r: DossierRow) => prefetch.attach(build(r), r as never) : build;
   return toConnection({
     list: listTag(args.orderBy),
-    rows: args.first === 0 ? [] : (await page(args.first + 1)).map(nodeOf(args)),
+    rows: args.first === 0 ? [] : (await page(args.first + 1, prefetch)).map(node),
     first: args.first,
     hadCursor: args.after != null,
     keyOf: cursorKeyOf(args.orderBy),

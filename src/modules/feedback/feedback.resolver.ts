@@ -4,8 +4,9 @@ import { ConnectionType, validateFirst } from '../../graph/connection';
 import type { GraphContext } from '../../graph/context';
 import { nestedConnection, ownCodes } from '../../graph/nested';
 import { canSeePersonalData, contactView } from '../../graph/personal-data';
+import { prefetchFor, registerPrefetch } from '../../graph/prefetch';
 import { AgencyNode, agencyLoader, descendantGroups, descendantsLoader } from '../agency';
-import { Procedure, procedureLoader } from '../procedure';
+import { Procedure, procedureLoader, procedurePrefetch } from '../procedure';
 import { AgencyFeedbacksArgs, FeedbacksArgs } from './feedback.args';
 import { feedbackPlan } from './feedback.row';
 import {
@@ -23,6 +24,9 @@ import {
 import { FeedbackNode, FeedbackSender } from './feedback.types';
 
 export const FeedbackConnection = ConnectionType(FeedbackNode, 'Feedback');
+
+// A feedback list's procedure names come with its page (src/graph/prefetch.ts).
+registerPrefetch('Feedback', 'procedure', procedurePrefetch('procedure_code'));
 
 /** The agency filter widened to the agency and those below it, when includeDescendants asks. */
 async function agenciesOf(ctx: GraphContext, args: FeedbacksArgs): Promise<string[] | null> {
@@ -85,6 +89,7 @@ export class FeedbackResolver {
       agencyCodes: ctx.scope.agencyCodes,
       // Only the selected fields' columns (never the content and history unless asked).
       plan: feedbackPlan(info, orderOf(args.orderBy).column),
+      prefetch: prefetchFor(info, ctx, 'Feedback', ['edges', 'node'], (c) => `f.${c}`),
     });
   }
 

@@ -10,6 +10,7 @@ import { agencyScopeSql, type Scope } from '../../graph/auth';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { rangeSql } from '../../graph/date-range';
 import { badInput } from '../../graph/errors';
+import type { Prefetch } from '../../graph/prefetch';
 import type { FeedbackFilter, FeedbackOrderBy } from './feedback.args';
 import { FEEDBACK_COLUMNS, type FeedbackPlan, type FeedbackRow, toFeedbackNode } from './feedback.row';
 import type { FeedbackNode } from './feedback.types';
@@ -30,6 +31,8 @@ export interface PageRequest {
   plan?: FeedbackPlan;
   /** The caller's agency scope (ctx.scope.agencyCodes). */
   agencyCodes?: readonly string[] | null;
+  /** Relations answered in the page's own statement (src/graph/prefetch.ts). */
+  prefetch?: Prefetch;
 }
 
 const selectOf = (r: PageRequest) =>
@@ -105,9 +108,10 @@ function afterOf(request: PageRequest): readonly [string, string] | null {
   return [at, code];
 }
 
-function pageSql(request: PageRequest, where: Where, limit: number) {
+function pageSql(request: PageRequest, where: Where, limit: number, prefetch?: Prefetch) {
   return keysetPage(orderOf(request.orderBy), {
-    select: selectOf(request),
+    select: [selectOf(request), ...(prefetch?.columns ?? [])].join(', '),
+    selectParams: prefetch?.params,
     from: 'feedback f',
     alias: 'f',
     where: where.sql,
@@ -125,13 +129,16 @@ export function checkFeedbackDescendants(filter: FeedbackFilter | null | undefin
 
 export async function listFeedbacks(em: EntityManager, args: PageRequest): Promise<Connection<FeedbackNode>> {
   const where = whereOf(args.filter, args.agencies, args.agencyCodes);
-  const page = async (limit: number) => {
-    const q = pageSql(args, where, limit);
+  const page = async (limit: number, prefetch?: Prefetch) => {
+    const q = pageSql(args, where, limit, prefetch);
     return readQuery<FeedbackRow>(em, q.sql, q.params);
   };
+  const build = nodeOf(args);
+  const prefetch = args.prefetch;
+  const node = prefetch ? (r: FeedbackRow) => prefetch.attach(build(r), r as never) : build;
   return toConnection({
     list: feedbackListTag(args.orderBy),
-    rows: args.first === 0 ? [] : (await page(args.first + 1)).map(nodeOf(args)),
+    rows: args.first === 0 ? [] : (await page(args.first + 1, prefetch)).map(node),
     first: args.first,
     hadCursor: args.after != null,
     keyOf: feedbackKeyOf(args.orderBy),

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { planFor } from '../../graph/columns';
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import { byKeys, type GraphContext, loaderFor } from '../../graph/context';
+import { prefetchFor } from '../../graph/prefetch';
 import { NATIONAL_READERS, nationalByCodes } from './national.read';
 import { ProceduresArgs } from './procedure.args';
 import { findProcedure, listProcedures } from './procedure.service';
@@ -25,12 +26,16 @@ function nationalLoader(ctx: GraphContext, info: GraphQLResolveInfo) {
 @Resolver(() => Procedure)
 export class ProcedureResolver {
   @Query(() => ProcedureConnection, { description: 'Procedures by national code, filtered and paged.' })
-  procedures(@Args(() => ProceduresArgs) args: ProceduresArgs, @Ctx() ctx: GraphContext) {
-    return listProcedures(ctx.em, {
-      first: validateFirst(args.first),
-      after: args.after,
-      filter: args.filter,
-    });
+  procedures(
+    @Args(() => ProceduresArgs) args: ProceduresArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listProcedures(
+      ctx.em,
+      { first: validateFirst(args.first), after: args.after, filter: args.filter },
+      prefetchFor(info, ctx, 'Procedure', ['edges', 'node'], (c) => `(u.${c} collate "default")`),
+    );
   }
 
   @Query(() => Procedure, { nullable: true, description: 'One procedure by its national code (2.000477).' })

@@ -5,6 +5,7 @@ import { readQuery } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { badInput } from '../../graph/errors';
 import { asNode } from '../../graph/node';
+import type { Prefetch } from '../../graph/prefetch';
 import type { ProcedureFilter } from './procedure.args';
 import { Procedure } from './procedure.types';
 
@@ -93,6 +94,7 @@ function listingOnlyWhere(filter: ProcedureFilter | null | undefined): Where {
 export async function listProcedures(
   em: EntityManager,
   args: { first: number; after?: string | null; filter?: ProcedureFilter | null },
+  prefetch?: Prefetch,
 ): Promise<Connection<Procedure>> {
   if (args.filter?.codes && args.filter.codes.length > 1000)
     throw badInput('codes takes at most 1000 codes', 'filter.codes');
@@ -102,7 +104,8 @@ export async function listProcedures(
   const from = after ? [String(after[0])] : [];
   // The listing-only side reads its index only up to the national side's last code when
   // that side filled the page: past it, nothing can make the page.
-  const page = (limit: number) =>
+  // The page's statement also answers what `prefetch` covers (listings, national records).
+  const page = (limit: number, pf?: Prefetch) =>
     readQuery<{ code: string; name: string }>(
       em,
       `with nat as (
@@ -110,7 +113,7 @@ export async function listProcedures(
          where ${[...n.sql, ...(after ? ['p.code collate "C" > ?'] : [])].join(' and ')}
          order by p.code collate "C" limit ?),
        bound as (select max(code) as code from nat having count(*) = ?)
-       select u.code, u.name from (
+       select ${['u.code', 'u.name', ...(pf?.columns ?? [])].join(', ')} from (
          select code, name from nat
          union all
          (select k.code, (select min(l.name) from provincial_listing l where l.national_code = k.code and ${l.sql.join(' and ')}) as name
@@ -119,11 +122,26 @@ export async function listProcedures(
                   and l.national_code collate "C" <= coalesce((select code from bound), chr(1114111))) k
           order by k.code limit ?)
        ) u order by u.code limit ?`,
-      [...n.params, ...from, limit, limit, ...l.params, ...l.params, ...from, limit, limit],
+      [
+        ...n.params,
+        ...from,
+        limit,
+        limit,
+        ...(pf?.params ?? []),
+        ...l.params,
+        ...l.params,
+        ...from,
+        limit,
+        limit,
+      ],
     );
+  const node = (r: { code: string; name: string }) => {
+    const p = asNode(Procedure, { code: r.code, name: r.name });
+    return prefetch ? prefetch.attach(p, r) : p;
+  };
   return toConnection({
     list: 'procedure',
-    rows: args.first === 0 ? [] : (await page(args.first + 1)).map((r) => asNode(Procedure, r)),
+    rows: args.first === 0 ? [] : (await page(args.first + 1, prefetch)).map(node),
     first: args.first,
     hadCursor: Boolean(after),
     keyOf: (r) => [r.code],
