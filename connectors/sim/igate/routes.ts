@@ -4,10 +4,10 @@
  * server would), and the protocol faults: an error in a 200, a token that expires, the
  * same record on two pages, rows changed or added while a window is paged.
  */
-import { parseIgateDateTime } from '../../../src/domain/time';
 import type { FaultKind } from '../kit/faults';
 import { rngFor } from '../kit/prng';
 import type { SimRequest, SimResponse, SimRoute } from '../kit/server';
+import { fromIsoWithOffset } from '../kit/time';
 import type { World, WorldAgency } from '../world';
 import type { DossierSource } from './dossier-source';
 import type { ListingStore, WindowPage } from './listing-store';
@@ -121,11 +121,7 @@ function parseQuery(req: SimRequest): Query | string {
     const raw = req.query.get(name);
     if (raw === null) return fallback;
     if (!ISO.test(raw)) return `${name}: "${raw}" is not an ISO date-time with offset`;
-    try {
-      return parseIgateDateTime(raw).getTime();
-    } catch {
-      return `${name}: "${raw}" is not a real date-time`;
-    }
+    return fromIsoWithOffset(raw) ?? `${name}: "${raw}" is not a real date-time`;
   };
   const from = bound('updated-from', Number.NEGATIVE_INFINITY);
   const to = bound('updated-to', Number.POSITIVE_INFINITY);

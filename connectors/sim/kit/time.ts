@@ -82,4 +82,34 @@ export function fromDayMonthYear(text: string): number | null {
   return toDayMonthYear(at) === text ? at : null;
 }
 
+/**
+ * An ISO date-time with an offset (`2020-03-05T08:12:00.000+0700`, `+07:00` or `Z`) →
+ * instant, or null when it is not that shape or not a real time. The simulators' own
+ * reading, written apart from the connectors' parsers so that a bug in one is not
+ * mirrored in the other.
+ */
+export function fromIsoWithOffset(text: string): number | null {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(?:([+-])(\d{2}):?(\d{2})|Z)$/.exec(
+      text,
+    );
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const ms = Number((m[7] ?? '').padEnd(3, '0'));
+  const wall = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+  // Date.UTC rolls 31 April over into May: a real time reads back the same.
+  const real =
+    wall.getUTCFullYear() === y &&
+    wall.getUTCMonth() === mo - 1 &&
+    wall.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    s < 60;
+  const offH = Number(m[9] ?? 0);
+  const offM = Number(m[10] ?? 0);
+  if (!real || offH > 14 || offM > 59) return null;
+  const offsetMs = (m[8] === '-' ? -1 : 1) * (offH * 60 + offM) * 60_000;
+  return wall.getTime() - offsetMs;
+}
+
 export const DAY_MS = 86_400_000;

@@ -3,8 +3,14 @@ import { toFeedback } from '../../../connectors/pakn/map';
 import { localInstant } from '../../../connectors/sim/kit/time';
 import { type PaknSimulator, startPaknSimulator } from '../../../connectors/sim/pakn/simulator';
 import { defaultCalendar } from '../../../src/domain/calendar';
-import { localDateOf, parsePaknDateTime } from '../../../src/domain/time';
+import { localDateOf } from '../../../src/domain/time';
 import { NOW, smallWorld } from './support';
+
+/** `dd/MM/yyyy HH:mm:ss` in UTC+07:00, read here rather than with the connector's parser. */
+function instantOf(text: string): number {
+  const [d, mo, y, h, mi, sec] = text.split(/[/ :]/).map(Number) as number[];
+  return Date.UTC(y!, mo! - 1, d!, h!, mi!, sec!) - 7 * 3_600_000;
+}
 
 /** The §3 simulator itself: its data is plausible, reproducible and cheap at any size. */
 
@@ -131,7 +137,7 @@ describe('PAKN simulator', () => {
       const hi = localInstant(ty, tm, td + 1);
       // Portal order: by ngayCapNhat (a stable sort keeps the id order of ties and of the changes made in turn).
       const want = [...s.items()]
-        .map((raw) => ({ code: raw.maPAKN, t: parsePaknDateTime(raw.ngayCapNhat).getTime() }))
+        .map((raw) => ({ code: raw.maPAKN, t: instantOf(String(raw.ngayCapNhat)) }))
         .filter(({ t }) => t >= lo && t < hi)
         .sort((a, b) => a.t - b.t)
         .map(({ code }) => code);

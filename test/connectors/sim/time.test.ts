@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fromCompact,
   fromDayMonthYear,
+  fromIsoWithOffset,
   localInstant,
   toCompact,
   toDayMonthYear,
@@ -28,5 +29,18 @@ describe('portal date formats (local time, UTC+07:00)', () => {
     expect(fromCompact('2020021409300')).toBeNull();
     expect(fromDayMonthYear('08/05/2017')).toBe(localInstant(2017, 5, 8));
     expect(fromDayMonthYear('31/02/2017')).toBeNull();
+  });
+
+  it.each([
+    ['2020-02-14T09:30:00.000+0700', Date.parse('2020-02-14T02:30:00Z')],
+    ['2020-02-14T09:30:00+07:00', Date.parse('2020-02-14T02:30:00Z')],
+    ['2020-02-14T02:30:00.5Z', Date.parse('2020-02-14T02:30:00.500Z')],
+    ['2020-02-13T21:30:00.000-0500', Date.parse('2020-02-14T02:30:00Z')],
+    ['2020-02-30T09:30:00.000+0700', null],
+    ['2020-02-14T24:00:00.000+0700', null],
+    ['2020-02-14T09:30:00.000+1500', null],
+    ['2020-02-14 09:30:00', null],
+  ])('reads the iGate instant %j on its own', (text, at) => {
+    expect(fromIsoWithOffset(text)).toBe(at);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOrm } from '../../../src/db/orm';
 import { startTestHub } from '../../support/hub';
+import { expectedNameMask, expectedPhoneMask } from '../../support/masks';
 import { asCaller, igateMs, type Province, rawDossiers, syncedProvince } from './setup';
 
 interface Edge {
@@ -208,22 +209,8 @@ describe('the dossiers connection', () => {
       expect(all.errors).toBeUndefined();
       return all.data!.dossiers.edges.find((e) => e.node.code === pick.code)!.node.applicant;
     };
-    // The masks written out here (not with the code's maskName/maskPhone; their literal
-    // cases are in test/connectors/kit/pii.test.ts): later words keep their first letter.
-    const maskedName = data.fullname
-      .normalize('NFC')
-      .trim()
-      .replace(/\s+/g, ' ')
-      .replace(
-        / (\p{L})(\p{L}*)/gu,
-        (_, first: string, rest: string) => ` ${first}${'*'.repeat([...rest].length)}`,
-      );
-    const maskedPhone = data.phone
-      .replace(/\s+/g, '')
-      .replace(
-        /^(\d{2})(\d+)(\d{2})$/,
-        (_, a: string, mid: string, b: string) => a + '*'.repeat(mid.length) + b,
-      );
+    const maskedName = expectedNameMask(data.fullname);
+    const maskedPhone = expectedPhoneMask(data.phone);
     expect(await find({ pii: false })).toEqual({
       type: 'CITIZEN',
       fullName: maskedName,
