@@ -111,4 +111,26 @@ describe('the console with an OIDC issuer', () => {
     await other.getByLabel('Khóa API').waitFor();
     await other.close();
   });
+
+  it('brings a refused login and a token without a hub role back to the sign-in page with the reason', async () => {
+    const button = page.getByRole('button', { name: `Đăng nhập qua ${issuer.issuer}` });
+    issuer.refuseNext = 'Tài khoản bị khóa';
+    await button.click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Không đăng nhập được qua nhà cung cấp định danh: Tài khoản bị khóa',
+    );
+    expect(new URL(page.url()).pathname).toBe('/console/');
+
+    // The issuer logs in someone the realm gives no hub role: the graph refuses the token.
+    const before = issuer.exchanges;
+    issuer.user = { sub: 'khach', roles: ['offline_access'] };
+    await button.click();
+    const notice = page.getByTestId('signin-notice');
+    await notice.waitFor();
+    expect(issuer.exchanges).toBe(before + 1);
+    expect(await notice.textContent()).toContain('names no hub role');
+    expect(await page.evaluate<string | null>(STORED)).toBeNull();
+    await screenshot(page, '62-oidc-no-role');
+  });
 });

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Layout } from './components/Layout';
 import { OidcCallback } from './components/OidcCallback';
 import { Refused } from './components/Refused';
-import { SignIn } from './components/SignIn';
+import { SignIn, type SignInNotice } from './components/SignIn';
 import { type Credential, forgetCredential, storeCredential, storedCredential } from './credential';
 import { I18nProvider } from './i18n';
 import { isOidcCallback } from './oidc';
@@ -45,8 +45,9 @@ function SignedIn({ credential, onSignOut }: { credential: Credential; onSignOut
 
 export function App() {
   const [credential, setCredential] = useState<Credential | null>(storedCredential);
-  // Why the last session ended, when the hub said (an expired token, a revoked key).
-  const [notice, setNotice] = useState<string | null>(null);
+  // Why the last session ended, when the hub said (an expired token, a revoked key), or why
+  // the issuer sign-in failed.
+  const [notice, setNotice] = useState<SignInNotice | null>(null);
   const [callback, setCallback] = useState(isOidcCallback);
   const signIn = useCallback((c: Credential) => {
     storeCredential(c);
@@ -56,7 +57,7 @@ export function App() {
   const signOut = useCallback((reason?: string) => {
     forgetCredential();
     setCredential(null);
-    setNotice(reason ?? null);
+    setNotice(reason ? { text: reason, ended: true } : null);
   }, []);
   let body: JSX.Element;
   if (callback) {
@@ -69,7 +70,7 @@ export function App() {
         }}
         onFailed={(message) => {
           navigate('/console/', true);
-          setNotice(message);
+          setNotice({ text: message, ended: false });
           setCallback(false);
         }}
       />

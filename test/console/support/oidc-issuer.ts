@@ -20,6 +20,8 @@ export interface TestIssuer {
   clientId: string;
   /** Who logs in at the authorization endpoint next. */
   user: IssuerUser;
+  /** When set, the next login is refused with this error_description (access_denied). */
+  refuseNext: string | null;
   /** Codes exchanged with a verifier that matched their challenge. */
   exchanges: number;
   /** Refused token requests, with the reason (for a failing test's message). */
@@ -62,6 +64,7 @@ export async function startTestIssuer(options: {
     issuer: '',
     clientId: options.clientId,
     user: options.user,
+    refuseNext: null,
     exchanges: 0,
     refusals: [],
     close: async () => {},
@@ -111,6 +114,17 @@ export async function startTestIssuer(options: {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('bad authorization request');
       return;
     }
+    const back = new URL(redirectUri);
+    if (state.refuseNext) {
+      back.search = new URLSearchParams({
+        error: 'access_denied',
+        error_description: state.refuseNext,
+        state: q.get('state') ?? '',
+      }).toString();
+      state.refuseNext = null;
+      res.writeHead(302, { location: back.toString() }).end();
+      return;
+    }
     const code = randomBytes(16).toString('base64url');
     grants.set(code, {
       clientId: options.clientId,
@@ -118,7 +132,6 @@ export async function startTestIssuer(options: {
       challenge: q.get('code_challenge')!,
       user: state.user,
     });
-    const back = new URL(redirectUri);
     back.search = new URLSearchParams({ code, state: q.get('state') ?? '' }).toString();
     res.writeHead(302, { location: back.toString() }).end();
   }

@@ -8,11 +8,23 @@ import { useI18n } from '../i18n';
 import { beginOidcSignIn, OidcError, oidcSettings } from '../oidc';
 import { oidcFailureText } from './oidc-failure';
 
-export function SignIn({ notice, onSignedIn }: { notice: string | null; onSignedIn(key: string): void }) {
+/** What the page says on arrival: why the last session ended, or why the issuer sign-in failed. */
+export interface SignInNotice {
+  text: string;
+  ended: boolean;
+}
+
+export function SignIn({
+  notice,
+  onSignedIn,
+}: {
+  notice: SignInNotice | null;
+  onSignedIn(key: string): void;
+}) {
   const { t, lang, setLang } = useI18n();
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(notice && !notice.ended ? notice.text : null);
   const oidc = oidcSettings();
 
   async function submit(e: FormEvent) {
@@ -45,9 +57,9 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
     <main className="signin">
       <form onSubmit={submit} aria-labelledby="signin-title">
         <h1 id="signin-title">{t('app.title')}</h1>
-        {notice && (
+        {notice?.ended && (
           <output className="notice" data-testid="signin-notice">
-            {t('signin.ended', { message: notice })}
+            {t('signin.ended', { message: notice.text })}
           </output>
         )}
         {oidc && (
