@@ -2,7 +2,12 @@
  * The three simulated portals over one small world, and (optionally) a test hub synced
  * from all three: for tests that need dossiers, feedback and the catalogue together.
  */
-import { type IgateSimulator, startIgateSimulator } from '../../connectors/sim/igate/simulator';
+import {
+  DOSSIER_BAD_KINDS,
+  type IgateSimulator,
+  startIgateSimulator,
+} from '../../connectors/sim/igate/simulator';
+import type { FaultOptions } from '../../connectors/sim/kit/faults';
 import { type NationalSimulator, startNationalSimulator } from '../../connectors/sim/national/simulator';
 import {
   dossierReferencesOf,
@@ -24,17 +29,33 @@ export interface Portals {
   close(): Promise<void>;
 }
 
+/**
+ * `rough`: the portals misbehave as the real ones do: some requests fail (5xx, 429, cut
+ * bodies, expired sessions; none slow), and a few dossiers and feedback items are malformed.
+ */
 export async function startPortals(
   sizes = { procedures: 60, dossiers: 400, feedbacks: 150 },
+  options: { rough?: boolean } = {},
 ): Promise<Portals> {
   const world = createWorld({ seed: 7, procedures: sizes.procedures });
-  const national = await startNationalSimulator({ world, port: 0, faults: {} });
-  const igate = await startIgateSimulator({ world, dossiers: sizes.dossiers, faults: {} });
+  const faults: FaultOptions = options.rough
+    ? { rate: 0.05, rates: { slow: 0 }, retryAfterSeconds: 0, seed: 3 }
+    : {};
+  const national = await startNationalSimulator({ world, port: 0, faults });
+  const igate = await startIgateSimulator({
+    world,
+    dossiers: sizes.dossiers,
+    faults,
+    ...(options.rough
+      ? { badRecords: DOSSIER_BAD_KINDS.map((kind) => ({ stream: 'dossiers' as const, kind })) }
+      : {}),
+  });
   const pakn = await startPaknSimulator({
     world,
     feedbacks: sizes.feedbacks,
     dossiers: dossierReferencesOf(igate),
-    faults: {},
+    faults,
+    ...(options.rough ? { badRecords: 6 } : {}),
   });
   return {
     national,
