@@ -12,6 +12,7 @@ import { outsideStatementScope } from '../db/statement-scope';
 import type { Source } from '../domain/model';
 import type { Logger } from '../log';
 import {
+  abandonDeadChecks,
   CheckOverlapError,
   type CheckRunOptions,
   type CheckRunSummary,
@@ -77,6 +78,7 @@ export class RunQueue {
     const em = checks.orm.em.fork();
     let id: string | undefined;
     try {
+      await abandonDeadChecks(em);
       for (const queued of await queuedCheckRuns(em)) {
         if (await claimQueuedCheck(em, queued)) {
           id = queued;

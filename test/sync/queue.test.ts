@@ -126,6 +126,25 @@ describe('runSync on an api replica, in one process', () => {
     expect(done.statements).toBeGreaterThan(0);
     expect(await db.orm.em.fork().execute(`select count(*)::int as n from check_run`)).toEqual([{ n: 1 }]);
   });
+
+  it('marks a queued check run whose worker died FAILED, and runs the next one', async () => {
+    const em = db.orm.em.fork();
+    // A worker claimed this run two minutes ago and died: RUNNING, nobody holding the lock.
+    const [dead] = await em.execute(
+      `insert into check_run (trigger, status, started_at, queued_at, worker, sync_runs, kinds_ran, kinds_skipped)
+       values ('GRAPH', 'RUNNING', now() - interval '2 minutes', now() - interval '3 minutes', 'gone:1', '[]', '[]', '[]')
+       returning id::text as id`,
+    );
+    const next = (await api.gql<{ runChecks: { id: string } }>(RUN_CHECKS)).data!.runChecks.id;
+    const queue = new RunQueue(api.services.sync, createLogger('silent'), api.services.checks);
+    await queue.poll();
+    await queue.idle();
+    await queue.stop();
+    const abandoned = await checkRow(db, dead!.id);
+    expect(abandoned.status).toBe('FAILED');
+    expect(abandoned.error_message).toMatch(/^abandoned/);
+    expect((await checkRow(db, next)).status).toBe('SUCCEEDED');
+  });
 });
 
 describe('an api process and a worker process on one database', () => {

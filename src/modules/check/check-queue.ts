@@ -5,7 +5,7 @@
  * records its outcome in that row.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { WORKER } from './check.runner';
+import { CHECK_LOCK, WORKER } from './check.runner';
 
 export async function enqueueCheckRun(em: EntityManager): Promise<{ id: string; created: boolean }> {
   const [row] = await em.execute<{ id: string }[]>(
@@ -53,4 +53,28 @@ export async function requeueCheck(em: EntityManager, id: string): Promise<void>
      where id = ? and status = 'RUNNING'`,
     [id],
   );
+}
+
+/** A claimed run gets the check lock within moments; older RUNNING rows without it are dead. */
+const START_GRACE = '1 minute';
+
+/**
+ * A queued run whose worker died is RUNNING for good (a check run has no heartbeat): when
+ * nobody holds the check lock, RUNNING rows claimed over a minute ago are marked FAILED.
+ * Returns their ids.
+ */
+export async function abandonDeadChecks(em: EntityManager): Promise<string[]> {
+  return em.transactional(async (tx) => {
+    const [lock] = await tx.execute<{ ok: boolean }[]>('select pg_try_advisory_xact_lock(?) as ok', [
+      CHECK_LOCK,
+    ]);
+    if (!lock?.ok) return [];
+    const rows = await tx.execute<{ id: string }[]>(
+      `update check_run set status = 'FAILED', finished_at = now(),
+         error_message = 'abandoned: the worker running it stopped before it finished'
+       where status = 'RUNNING' and started_at < now() - interval '${START_GRACE}'
+       returning id::text as id`,
+    );
+    return rows.map((r) => r.id);
+  });
 }

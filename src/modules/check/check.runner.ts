@@ -19,7 +19,7 @@ import { Statements } from './statements';
 /** `host:pid`, as the sync ledger names workers. */
 export const WORKER = `${hostname()}:${process.pid}`;
 /** Any fixed number: the advisory lock only one check run at a time holds. */
-const CHECK_LOCK = 73_102_010;
+export const CHECK_LOCK = 73_102_010;
 
 export class CheckOverlapError extends Error {
   readonly code = 'check_already_running';

@@ -7,7 +7,13 @@ export type { FindingFilter } from './check.args';
 export { FindingResolver } from './check.resolver';
 export { CheckOverlapError, type CheckRunOptions, type CheckRunSummary, runChecks } from './check.runner';
 export { CheckService, checkEvents } from './check.service';
-export { claimQueuedCheck, enqueueCheckRun, queuedCheckRuns, requeueCheck } from './check-queue';
+export {
+  abandonDeadChecks,
+  claimQueuedCheck,
+  enqueueCheckRun,
+  queuedCheckRuns,
+  requeueCheck,
+} from './check-queue';
 export {
   AgencyFindingsResolver,
   ListingFindingsResolver,
