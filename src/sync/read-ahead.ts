@@ -3,6 +3,8 @@
  * the next page downloads and maps while this page's transaction commits. Order is kept,
  * and an error fetching item n+1 surfaces only after item n was handled.
  */
+import { logFailure, logger } from '../log';
+
 export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   const it = source[Symbol.asyncIterator]();
   let pending: Promise<IteratorResult<T>> | null = it.next();
@@ -14,11 +16,15 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
         return;
       }
       pending = it.next();
-      // The consumer may stop before awaiting this one: never leave it rejecting unheard.
-      pending.catch(() => {});
+      // The consumer may stop before awaiting this one: its failure is then logged, not
+      // left rejecting unheard (when the consumer goes on, it is thrown where awaited).
+      pending.catch(logFailure(logger(), 'sync_read_ahead_failed', 'a page read ahead failed'));
       yield current.value;
     }
   } finally {
-    if (pending) await it.return?.().catch(() => {});
+    if (pending)
+      await it
+        .return?.()
+        .catch(logFailure(logger(), 'sync_read_ahead_close_failed', 'source not closed cleanly'));
   }
 }
