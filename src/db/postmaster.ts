@@ -103,32 +103,41 @@ export async function findRunningPostmaster(
 ): Promise<RunningPostmaster | null> {
   const until = Date.now() + STARTUP_WAIT_MS;
   for (;;) {
-    const file = readPidFile(dir);
-    if (!file) return null;
-    const state = file.pid ? inspectProcess(file.pid, dir) : 'gone';
-    if (state === 'gone') {
-      rmSync(path.join(dir, 'postmaster.pid'), { force: true });
-      log.info(
-        { event: 'stale_pid_file', pid: file.pid },
-        'removed a stale postmaster.pid (no postgres of this folder runs)',
-      );
-      return null;
-    }
-    if (file.port) {
-      const reported = await dataDirectoryOn(file.port, credentials.user, credentials.password);
-      if (reported && sameFolder(reported, dir)) return { pid: file.pid, port: file.port };
-      if (state === 'unknown' && reported) {
-        // Another folder's server on that port, and no /proc to ask about the pid: PostgreSQL
-        // itself decides at start whether the pid file is stale.
-        return null;
-      }
-    }
+    const look = await lookOnce(dir, credentials, log);
+    if (!look || 'port' in look) return look;
     if (Date.now() > until) {
       throw new Error(
-        `embedded_pg_busy: PostgreSQL (pid ${file.pid}) runs on ${dir} but does not answer on port ${file.port}; ` +
+        `embedded_pg_busy: PostgreSQL (pid ${look.waitFor.pid}) runs on ${dir} but does not answer on port ${look.waitFor.port}; ` +
           'wait for it to finish starting or stopping, or stop it yourself',
       );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** One look at the pid file: the postmaster, null (none runs), or the one to wait for. */
+async function lookOnce(
+  dir: string,
+  credentials: { user: string; password: string },
+  log: Logger,
+): Promise<RunningPostmaster | null | { waitFor: PidFile }> {
+  const file = readPidFile(dir);
+  if (!file) return null;
+  const state = file.pid ? inspectProcess(file.pid, dir) : 'gone';
+  if (state === 'gone') {
+    rmSync(path.join(dir, 'postmaster.pid'), { force: true });
+    log.info(
+      { event: 'stale_pid_file', pid: file.pid },
+      'removed a stale postmaster.pid (no postgres of this folder runs)',
+    );
+    return null;
+  }
+  if (file.port) {
+    const reported = await dataDirectoryOn(file.port, credentials.user, credentials.password);
+    if (reported && sameFolder(reported, dir)) return { pid: file.pid, port: file.port };
+    // Another folder's server on that port, and no /proc to ask about the pid: PostgreSQL
+    // itself decides at start whether the pid file is stale.
+    if (state === 'unknown' && reported) return null;
+  }
+  return { waitFor: file };
 }

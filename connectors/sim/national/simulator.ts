@@ -110,15 +110,8 @@ export async function startNationalSimulator(
     const body = (req.body ?? {}) as Record<string, unknown>;
     const name = typeof body.service === 'string' ? body.service : '';
     byService[name] = (byService[name] ?? 0) + 1;
-    const token = typeof body.session === 'string' ? body.session : '';
-    const expiresAt = sessions.get(token);
-    if (expiresAt === undefined || expiresAt <= now()) return { body: EXPIRED };
-    if (req.fault === 'expire') {
-      sessions.delete(token);
-      return { body: EXPIRED };
-    }
-    if (req.fault === 'errorcode') return { body: INTERNAL };
-    if (body.madonvi !== unitCode) return fail('Mã đơn vị không hợp lệ');
+    const refused = refusal(body, req.fault);
+    if (refused) return refused;
     switch (name) {
       case 'LayDanhSachTTHC':
         return list(body, req.fault);
@@ -139,18 +132,36 @@ export async function startNationalSimulator(
     }
   }
 
+  /** A dead session, an injected fault, or another unit's code: answered before the service. */
+  function refusal(body: Record<string, unknown>, fault: FaultKind | null): SimResponse | null {
+    const token = typeof body.session === 'string' ? body.session : '';
+    const expiresAt = sessions.get(token);
+    if (expiresAt === undefined || expiresAt <= now()) return { body: EXPIRED };
+    if (fault === 'expire') {
+      sessions.delete(token);
+      return { body: EXPIRED };
+    }
+    if (fault === 'errorcode') return { body: INTERNAL };
+    if (body.madonvi !== unitCode) return fail('Mã đơn vị không hợp lệ');
+    return null;
+  }
+
+  /** `tungay` as an instant (-∞ when absent), or the refusal of an unreadable one. */
+  function sinceOf(body: Record<string, unknown>): number | SimResponse {
+    if (body.tungay === undefined || body.tungay === null || body.tungay === '')
+      return Number.NEGATIVE_INFINITY;
+    const parsed = typeof body.tungay === 'string' ? fromCompact(body.tungay) : null;
+    return parsed ?? fail('tungay phải có dạng yyyyMMddHHmmss');
+  }
+
   function list(body: Record<string, unknown>, fault: FaultKind | null): SimResponse {
     const page = Number(body.trang ?? 1);
     const size = Number(body.sobanghi ?? 50);
     if (!Number.isInteger(page) || page < 1) return fail('trang không hợp lệ');
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE)
       return fail(`sobanghi phải từ 1 đến ${MAX_PAGE}`);
-    let from = Number.NEGATIVE_INFINITY;
-    if (body.tungay !== undefined && body.tungay !== null && body.tungay !== '') {
-      const parsed = typeof body.tungay === 'string' ? fromCompact(body.tungay) : null;
-      if (parsed === null) return fail('tungay phải có dạng yyyyMMddHHmmss');
-      from = parsed;
-    }
+    const from = sinceOf(body);
+    if (typeof from !== 'number') return from;
     // Records added or changed while the client pages: the next pages see the new order.
     if (fault === 'shift') shiftData();
     const all = catalogue.sorted().filter((e) => e.updatedAt >= from);
