@@ -55,11 +55,18 @@ export function OverviewPage() {
   const list: SourceCard[] = sources.data?.sources ?? [];
 
   const lag = useMemo(() => {
-    // Minutes while every source is within two hours, hours past that.
-    const inHours = list.some((s) => (s.lagSeconds ?? 0) > 7200);
-    const unit = inHours ? 3600 : 60;
+    // The unit follows the largest lag, so the axis reads in whole steps: seconds while every
+    // source is within two minutes (just after a sync), minutes within two hours, hours past that.
+    const most = Math.max(0, ...list.map((s) => s.lagSeconds ?? 0));
+    const [unit, name] =
+      most <= 120
+        ? ([1, 'overview.seconds'] as const)
+        : most <= 7200
+          ? ([60, 'overview.minutes'] as const)
+          : ([3600, 'overview.hours'] as const);
     return {
-      unit: inHours ? t('overview.hours') : t('overview.minutes'),
+      unit: t(name),
+      digits: unit === 1 ? 0 : 1,
       categories: list.map((s) => t(`source.${s.source}`)),
       values: list.map((s) => (s.lagSeconds === null ? null : Math.round((s.lagSeconds / unit) * 10) / 10)),
     };
@@ -148,7 +155,8 @@ export function OverviewPage() {
               horizontal
               categories={lag.categories}
               series={[{ name: lag.unit, values: lag.values }]}
-              format={(v) => number(v, 1)}
+              format={(v) => number(v, lag.digits)}
+              integer={lag.digits === 0}
               height={160}
               testId="lag-chart"
             />
