@@ -42,11 +42,54 @@ export async function query<T = Record<string, unknown>>(
   return res.rows;
 }
 
-/** A read the graph repeats with other values: a named (prepared) statement. */
-export function readQuery<T = Record<string, unknown>>(
+/** knex's own rule (its positionBindings): each `?` a parameter (`$1`, `$2`, …), an escaped one a question mark. */
+const positional = new Map<string, string>();
+function positionalText(sql: string): string {
+  let text = positional.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/(\\*)(\?)/g, (_match, escapes: string) => (escapes.length % 2 ? '?' : `$${++n}`));
+    if (positional.size < 10_000) positional.set(sql, text);
+  }
+  return text;
+}
+
+interface PooledClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+interface KnexClient {
+  acquireConnection(): Promise<PooledClient>;
+  releaseConnection(c: PooledClient): Promise<void>;
+}
+
+/**
+ * A read the graph repeats with other values: a named (prepared) statement. Outside a
+ * transaction it goes straight to a pooled connection: knex's query builder, runner and
+ * events cost more per statement than a small page takes to run (issue 9); the pool, the
+ * session and the statement scope (src/db/statement-scope.ts) are the same.
+ */
+export async function readQuery<T = Record<string, unknown>>(
   em: EntityManager,
   sql: string,
   params: unknown[] = [],
-) {
-  return query<T>(em, sql, params, { prepared: true });
+): Promise<T[]> {
+  if (em.getTransactionContext()) return query<T>(em, sql, params, { prepared: true });
+  const client = em.getKnex().client as unknown as KnexClient;
+  const started = Date.now();
+  const connection = await client.acquireConnection();
+  let rows: T[];
+  try {
+    const res = await connection.query({
+      name: statementName(sql),
+      text: positionalText(sql),
+      values: params,
+    });
+    rows = res.rows as T[];
+  } finally {
+    await client.releaseConnection(connection);
+  }
+  em.config
+    .getLogger()
+    .logQuery({ query: sql, level: 'info', took: Date.now() - started, results: rows.length });
+  return rows;
 }
