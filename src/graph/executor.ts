@@ -20,6 +20,8 @@ import {
   type GraphQLSchema,
   getVariableValues,
   type OperationDefinitionNode,
+  type VariableDefinitionNode,
+  valueFromASTUntyped,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
@@ -42,6 +44,23 @@ function asGraphQLError(e: GraphQLError): GraphQLError {
   });
   (error as { locations?: GraphQLError['locations'] }).locations = e.locations;
   return error;
+}
+
+/**
+ * The raw variables with each omitted variable's default written in. graphql-jit refuses an
+ * omitted non-null variable even when it has a default (`$n: Int! = 3`), which the spec
+ * allows; graphql-js has already accepted it. The default is written as the client would
+ * have sent it (untyped), so both executors coerce the same input.
+ */
+function withDefaults(
+  raw: Record<string, unknown>,
+  defs: readonly VariableDefinitionNode[],
+): Record<string, unknown> {
+  const missing = defs.filter((d) => d.defaultValue && !Object.hasOwn(raw, d.variable.name.value));
+  if (!missing.length) return raw;
+  const filled = { ...raw };
+  for (const d of missing) filled[d.variable.name.value] = valueFromASTUntyped(d.defaultValue!);
+  return filled;
 }
 
 export function jitGateway(schema: GraphQLSchema): Gateway {
@@ -88,7 +107,7 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
         operationName: rc.operationName,
       });
     }
-    const result = await q.query(undefined, rc.context, raw);
+    const result = await q.query(undefined, rc.context, withDefaults(raw, defs));
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   }
 
