@@ -46,20 +46,20 @@ export async function abandonStaleRuns(
   return rows.map((r) => String(r.id));
 }
 
-export async function startRun(
+/**
+ * Makes a run RUNNING by `makeRunning` (an insert, or a queued row's update) once dead
+ * holders of the source are abandoned; refused with RunOverlapError while a live run holds it.
+ */
+async function becomeRunning(
   orm: Orm,
-  args: { source: Source; mode: SyncMode; trigger: SyncTrigger; abandonAfterMs: number },
+  args: { source: Source; abandonAfterMs: number },
+  makeRunning: (em: EntityManager) => Promise<string>,
 ): Promise<string> {
   const em = orm.em.fork();
   await abandonStaleRuns(em, args.abandonAfterMs, args.source);
   await abandonDeadLocalRun(em, args.source);
   try {
-    const [row] = await em.execute<{ id: string }[]>(
-      `insert into sync_run (source, mode, trigger, status, started_at, heartbeat_at, worker)
-       values (?, ?, ?, 'RUNNING', now(), now(), ?) returning id`,
-      [args.source, args.mode, args.trigger, WORKER_ID],
-    );
-    return String(row!.id);
+    return await makeRunning(em);
   } catch (e) {
     if (violatedConstraint(e) === 'sync_run_one_running_per_source')
       throw new RunOverlapError(
@@ -68,6 +68,20 @@ export async function startRun(
       );
     throw e;
   }
+}
+
+export async function startRun(
+  orm: Orm,
+  args: { source: Source; mode: SyncMode; trigger: SyncTrigger; abandonAfterMs: number },
+): Promise<string> {
+  return becomeRunning(orm, args, async (em) => {
+    const [row] = await em.execute<{ id: string }[]>(
+      `insert into sync_run (source, mode, trigger, status, started_at, heartbeat_at, worker)
+       values (?, ?, ?, 'RUNNING', now(), now(), ?) returning id`,
+      [args.source, args.mode, args.trigger, WORKER_ID],
+    );
+    return String(row!.id);
+  });
 }
 
 /** Another worker started the queued run first: nothing to do here. */
@@ -111,10 +125,7 @@ export async function startQueuedRun(
   orm: Orm,
   args: { runId: string; source: Source; mode: SyncMode; abandonAfterMs: number },
 ): Promise<string> {
-  const em = orm.em.fork();
-  await abandonStaleRuns(em, args.abandonAfterMs, args.source);
-  await abandonDeadLocalRun(em, args.source);
-  try {
+  return becomeRunning(orm, args, async (em) => {
     const rows = await em.execute<{ id: string }[]>(
       `update sync_run set status = 'RUNNING', mode = ?, started_at = now(), heartbeat_at = now(), worker = ?
        where id = ? and status = 'QUEUED' returning id`,
@@ -122,14 +133,7 @@ export async function startQueuedRun(
     );
     if (!rows.length) throw new QueuedRunTakenError(args.runId);
     return args.runId;
-  } catch (e) {
-    if (violatedConstraint(e) === 'sync_run_one_running_per_source')
-      throw new RunOverlapError(
-        args.source,
-        await describeHolder(em, args.source, args.abandonAfterMs).catch(() => null),
-      );
-    throw e;
-  }
+  });
 }
 
 /** Adds page counters to the run and refreshes its heartbeat (inside the page's transaction). */

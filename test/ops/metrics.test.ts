@@ -4,13 +4,12 @@
  * here with SQL, and with the requests this test sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
 import { createKey } from '../../src/modules/keys';
 import { MAX_OPERATION_NAMES } from '../../src/ops/metrics';
-import { type Simulators, startSimulators } from '../../src/simulate';
+import type { Simulators } from '../../src/simulate';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestHub, TEST_KEY, type TestHub, testConfig } from '../support/hub';
+import { simulatorUrls, startSmallSimulators } from '../support/sims';
 
 interface Sample {
   name: string;
@@ -55,21 +54,8 @@ describe('/metrics', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    sims = await startSimulators(
-      loadConfig({
-        HUB_SIMULATE: '1',
-        LOG_LEVEL: 'silent',
-        PII_SALT: 'test-salt-0123456789abcdef',
-        SIM_PROCEDURES: '40',
-        SIM_DOSSIERS: '150',
-        SIM_FEEDBACKS: '30',
-      }),
-      createLogger('silent'),
-    );
-    hub = await startTestHub(
-      db,
-      testConfig({ NATIONAL_URL: sims.urls.national, IGATE_URL: sims.urls.igate, PAKN_URL: sims.urls.pakn }),
-    );
+    sims = await startSmallSimulators({ procedures: 40, dossiers: 150, feedbacks: 30 });
+    hub = await startTestHub(db, testConfig(simulatorUrls(sims)));
     base = hub.url.replace(/\/graphql$/, '');
     for (const source of ['NATIONAL', 'IGATE'] as const) {
       expect((await hub.services.sync.run(source, { trigger: 'CLI', full: true })).status).toBe('SUCCEEDED');

@@ -6,13 +6,13 @@
  */
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { type Simulators, startSimulators } from '../../src/simulate';
+import type { Simulators } from '../../src/simulate';
 import { RunQueue } from '../../src/sync/queue';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestHub, type TestHub, testConfig } from '../support/hub';
 import { type HubProcess, spawnHub } from '../support/process';
+import { simulatorUrls, startSmallSimulators } from '../support/sims';
 
 const RUN_SYNC = `mutation Run($source: Source!, $full: Boolean) {
   runSync(source: $source, full: $full) { id status mode trigger queuedAt worker }
@@ -44,24 +44,12 @@ describe('runSync on an api replica, in one process', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    sims = await startSimulators(
-      loadConfig({
-        HUB_SIMULATE: '1',
-        LOG_LEVEL: 'silent',
-        PII_SALT: 'test-salt-0123456789abcdef',
-        SIM_PROCEDURES: '30',
-        SIM_DOSSIERS: '50',
-        SIM_FEEDBACKS: '40',
-      }),
-      createLogger('silent'),
-    );
+    sims = await startSmallSimulators({ procedures: 30, dossiers: 50, feedbacks: 40 });
     api = await startTestHub(
       db,
       testConfig({
         HUB_ROLE: 'api',
-        NATIONAL_URL: sims.urls.national,
-        IGATE_URL: sims.urls.igate,
-        PAKN_URL: sims.urls.pakn,
+        ...simulatorUrls(sims),
       }),
     );
   }, 60_000);
