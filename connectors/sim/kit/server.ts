@@ -94,6 +94,8 @@ export function startPortalServer(
 }
 
 const MAX_BODY = 1_000_000;
+/** Faults the server plays itself: the wait, and spoiling the route's body. */
+const BODY_OR_TRANSPORT = new Set<FaultKind>(['slow', 'reset', 'truncated', 'nonjson']);
 
 export async function startSimServer(options: SimServerOptions): Promise<SimServer> {
   const injector =
@@ -122,74 +124,89 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawBody = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://sim');
+    const found = routeFor(req, res, url);
+    if (!found) return;
+    const { route, key } = found;
+    const request = simRequestOf(req, url, rawBody);
+    if (!request) return send(res, 400, { message: 'body is not valid JSON' });
+    const fault = injector.draw(key, [...TRANSPORT_FAULTS, ...(route.faults?.(request) ?? [])]);
+    if (await answeredByFault(fault, res)) return;
+    // The rest are the route's to play (an envelope error code, an expired session…).
+    if (fault && !BODY_OR_TRANSPORT.has(fault)) request.fault = fault;
+    const out = await route.handle(request);
+    if (res.destroyed) return;
+    sendAnswer(res, fault, out);
+  }
+
+  /** The route a request is for; null when it is answered already (over the in-flight cap, or no route). */
+  function routeFor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+  ): { route: SimRoute; key: string } | null {
     if (options.maxInFlight !== undefined && stats.inFlight > options.maxInFlight) {
       stats.throttled++;
       send(res, 429, { message: 'Too Many Requests' }, { 'retry-after': String(injector.retryAfterSeconds) });
-      return;
+      return null;
     }
-    const url = new URL(req.url ?? '/', 'http://sim');
     const key = `${req.method ?? 'GET'} ${url.pathname}`;
     const route = routes.get(key);
     stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
-    if (!route) return send(res, 404, { message: `no route ${key}` });
-    const request: SimRequest = {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      rawBody,
-      body: undefined,
-      fault: null,
-    };
-    try {
-      request.body = parseBody(rawBody, req.headers['content-type']);
-    } catch {
-      return send(res, 400, { message: 'body is not valid JSON' });
+    if (!route) {
+      send(res, 404, { message: `no route ${key}` });
+      return null;
     }
-    const fault = injector.draw(key, [...TRANSPORT_FAULTS, ...(route.faults?.(request) ?? [])]);
+    return { route, key };
+  }
+
+  /** Transport faults answered before the route (true), and the slow one's wait. */
+  async function answeredByFault(fault: FaultKind | null, res: ServerResponse): Promise<boolean> {
     switch (fault) {
       case 'http500':
-        return send(res, 500, { message: 'Internal Server Error' });
+        send(res, 500, { message: 'Internal Server Error' });
+        return true;
       case 'http502':
-        return sendText(res, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
+        sendText(res, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
+        return true;
       case 'http503':
-        return sendText(
+        sendText(
           res,
           503,
           '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>',
           'text/html',
         );
+        return true;
       case 'rate429':
-        return send(
+        send(
           res,
           429,
           { message: 'Too Many Requests' },
           { 'retry-after': String(injector.retryAfterSeconds) },
         );
+        return true;
       case 'slow':
         await delay(injector.slowMs, timers);
-        if (res.destroyed) return;
-        break;
-      case null:
-        break;
+        return res.destroyed;
       default:
-        if (!['reset', 'truncated', 'nonjson'].includes(fault)) request.fault = fault;
+        return false;
     }
-    const out = await route.handle(request);
-    if (res.destroyed) return;
+  }
+
+  /** The route's answer, as the drawn body fault spoils it. */
+  function sendAnswer(res: ServerResponse, fault: FaultKind | null, out: SimResponse): void {
     const text = JSON.stringify(out.body);
-    if (fault === 'reset') return resetMidBody(res, text);
-    if (fault === 'truncated')
-      return sendText(res, out.status ?? 200, text.slice(0, Math.floor(text.length / 2)));
-    if (fault === 'nonjson') {
-      return sendText(
+    if (fault === 'reset') resetMidBody(res, text);
+    else if (fault === 'truncated')
+      sendText(res, out.status ?? 200, text.slice(0, Math.floor(text.length / 2)));
+    else if (fault === 'nonjson')
+      sendText(
         res,
         200,
         '<html><body>Hệ thống đang bảo trì, vui lòng thử lại sau.</body></html>',
         'text/html',
       );
-    }
-    sendText(res, out.status ?? 200, text, 'application/json', out.headers);
+    else sendText(res, out.status ?? 200, text, 'application/json', out.headers);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -240,6 +257,25 @@ function sendText(
 }
 
 /** Announces the whole body, sends part of it, then drops the connection. */
+/** The route's view of a request; null when its body is not the JSON it claims. */
+function simRequestOf(req: IncomingMessage, url: URL, rawBody: string): SimRequest | null {
+  const request: SimRequest = {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    rawBody,
+    body: undefined,
+    fault: null,
+  };
+  try {
+    request.body = parseBody(rawBody, req.headers['content-type']);
+  } catch {
+    return null;
+  }
+  return request;
+}
+
 function resetMidBody(res: ServerResponse, text: string): void {
   const buffer = Buffer.from(text, 'utf8');
   res.writeHead(200, {

@@ -93,6 +93,22 @@ export async function startPaknSimulator(options: PaknSimulatorOptions = {}): Pr
       return { status: 403, body: { maLoi: '403', moTa: 'API key không hợp lệ' } };
     }
     if (req.fault === 'errorcode') return { body: INTERNAL };
+    const q = listQuery(req);
+    if ('body' in q) return q;
+    const { from, to, page, size } = q;
+    const offset = (page - 1) * size;
+    // Records changed or added while the client pages: later pages see the new order.
+    if (req.fault === 'shift') shift(from, to + DAY_MS - 1, offset);
+    const window = store.window(from, to + DAY_MS - 1);
+    const positions = pagePositions(offset, size, window.total, req.fault === 'duplicate');
+    const duLieu = positions.map((k) => store.item(window.indexAt(k)));
+    return { body: { ...OK, tongSoBanGhi: window.total, trang: page, duLieu } };
+  }
+
+  /** The list's days and page, or the portal's refusal of them. */
+  function listQuery(
+    req: SimRequest,
+  ): { from: number; to: number; page: number; size: number } | SimResponse {
     const from = fromDayMonthYear(req.query.get('tuNgay') ?? '');
     const to = fromDayMonthYear(req.query.get('denNgay') ?? '');
     if (from === null || to === null) return invalid('tuNgay, denNgay phải có dạng dd/MM/yyyy');
@@ -102,18 +118,15 @@ export async function startPaknSimulator(options: PaknSimulatorOptions = {}): Pr
     if (!Number.isInteger(page) || page < 1) return invalid('trang không hợp lệ');
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE)
       return invalid(`soBanGhi phải từ 1 đến ${MAX_PAGE}`);
-    const offset = (page - 1) * size;
-    // Records changed or added while the client pages: later pages see the new order.
-    if (req.fault === 'shift') shift(from, to + DAY_MS - 1, offset);
-    const window = store.window(from, to + DAY_MS - 1);
+    return { from, to, page, size };
+  }
+
+  /** A page's positions in the window; `duplicate`: the previous page's last record comes again first. */
+  function pagePositions(offset: number, size: number, total: number, duplicate: boolean): number[] {
     const positions: number[] = [];
-    for (let k = offset; k < Math.min(offset + size, window.total); k++) positions.push(k);
-    // The same record on two pages: the previous page's last record comes again first.
-    if (req.fault === 'duplicate' && offset > 0 && offset - 1 < window.total && positions.length > 0) {
-      positions.unshift(offset - 1);
-    }
-    const duLieu = positions.map((k) => store.item(window.indexAt(k)));
-    return { body: { ...OK, tongSoBanGhi: window.total, trang: page, duLieu } };
+    for (let k = offset; k < Math.min(offset + size, total); k++) positions.push(k);
+    if (duplicate && offset > 0 && offset - 1 < total && positions.length > 0) positions.unshift(offset - 1);
+    return positions;
   }
 
   /** Half the time a new item; else an item already served in this window is updated (moves to today). */
