@@ -157,20 +157,37 @@ export async function startIgateSimulator(options: IgateSimulatorOptions = {}): 
     const field = BROKEN_FIELD[stream][kind];
     if (!field) throw new Error(`igate_sim_bad_kind: ${stream} cannot carry ${kind}`);
     const rng = rngFor(world.seed, 'igate-bad', badDraws++);
-    if (stream === 'listings') {
-      const codes = listings.slots.map((s) => s.code);
-      let code = typeof which === 'string' ? which : null;
-      while (code === null || listings.bad.has(code)) code = rng.pick(codes);
-      if (!codes.includes(code)) throw new Error(`igate_sim_unknown_listing: ${code}`);
-      listings.bad.set(code, kind);
-      return { stream, kind, code, field };
-    }
+    const code = stream === 'listings' ? spoilListing(rng, kind, which) : spoilDossier(rng, kind, which);
+    return { stream, kind, code, field };
+  }
+
+  /** Spoils the listing `which` (a code), or a seeded one not spoiled yet; its code. */
+  function spoilListing(
+    rng: ReturnType<typeof rngFor>,
+    kind: BadRecordKind,
+    which?: number | string,
+  ): string {
+    const codes = listings.slots.map((s) => s.code);
+    let code = typeof which === 'string' ? which : null;
+    while (code === null || listings.bad.has(code)) code = rng.pick(codes);
+    if (!codes.includes(code)) throw new Error(`igate_sim_unknown_listing: ${code}`);
+    listings.bad.set(code, kind);
+    return code;
+  }
+
+  /** Spoils the dossier `which` (an index), or a seeded one neither spoiled nor planted; its code. */
+  function spoilDossier(
+    rng: ReturnType<typeof rngFor>,
+    kind: BadRecordKind,
+    which?: number | string,
+  ): string {
     let index = typeof which === 'number' ? which : null;
     while (index === null || dossiers.bad.has(index) || dossierPlan.planted.has(index))
       index = rng.int(0, timeline.count - 1);
+    // Its code as served before it is spoiled.
     const code = String(dossiers.raw(index).code);
     dossiers.bad.set(index, kind);
-    return { stream, kind, code, field };
+    return code;
   }
   for (const bad of options.badRecords ?? []) injectBadRecord(bad.stream, bad.kind);
 
