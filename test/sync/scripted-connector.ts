@@ -38,22 +38,23 @@ export function scriptedConnector(up: ScriptedUpstream): Connector {
             stats.requests++;
             const slice = up.sectors.slice(start, start + size);
             start += size;
-            yield {
-              items: slice.map((s) => ({
-                key: s.code,
-                row: s,
-                raw: { MALINHVUC: s.code, TENLINHVUC: s.name },
-              })),
-              rejected: page === 0 ? (up.rejected ?? []) : [],
-              checkpoint: String(start),
-              cursor: `c${String(Math.min(start, up.sectors.length)).padStart(4, '0')}`,
-            };
+            yield pageOf(up, slice, page, start);
             page++;
             if (slice.length === 0) break;
           }
         },
       },
     ],
+  };
+}
+
+/** The page ending at `end`; the first one carries the scripted rejects. */
+function pageOf(up: ScriptedUpstream, slice: SectorRecord[], page: number, end: number): Page<SectorRecord> {
+  return {
+    items: slice.map((s) => ({ key: s.code, row: s, raw: { MALINHVUC: s.code, TENLINHVUC: s.name } })),
+    rejected: page === 0 ? (up.rejected ?? []) : [],
+    checkpoint: String(end),
+    cursor: `c${String(Math.min(end, up.sectors.length)).padStart(4, '0')}`,
   };
 }
 

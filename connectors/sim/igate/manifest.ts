@@ -57,6 +57,26 @@ export function buildManifest(
   };
 }
 
+/** The agencies handling a served (valid) dossier, and the onboarding agency's first dossier day. */
+function servedDossiers(dossiers: DossierSource, onboardingCode: string | undefined) {
+  const handling = new Set<string>();
+  let firstDossier: string | null = null;
+  for (let i = 0; i < dossiers.timeline.count; i++) {
+    if (dossiers.bad.has(i)) continue;
+    const raw = dossiers.raw(i) as {
+      agency: { code: string };
+      acceptedDate: string | null;
+      appliedDate: string | null;
+    };
+    handling.add(raw.agency.code);
+    const at = raw.acceptedDate ?? raw.appliedDate;
+    if (raw.agency.code !== onboardingCode || !at) continue;
+    const day = localDateOf(new Date(at));
+    if (firstDossier === null || day < firstDossier) firstDossier = day;
+  }
+  return { handling, firstDossier };
+}
+
 /** What the served data says about agencies' dossiers, read from the records themselves (bad records are not served valid). */
 function agencyFacts(
   plan: ListingPlan,
@@ -68,23 +88,7 @@ function agencyFacts(
   for (const slot of plan.slots) {
     if (slot.status === 1) for (const a of procedure(slot.procIndex).agencies) listed.add(a.code);
   }
-  const handling = new Set<string>();
-  const onboardingCode = planting.onboarding?.agencyCode;
-  let firstDossier: string | null = null;
-  for (let i = 0; i < dossiers.timeline.count; i++) {
-    if (dossiers.bad.has(i)) continue;
-    const raw = dossiers.raw(i) as {
-      agency: { code: string };
-      acceptedDate: string | null;
-      appliedDate: string | null;
-    };
-    handling.add(raw.agency.code);
-    const at = raw.acceptedDate ?? raw.appliedDate;
-    if (raw.agency.code === onboardingCode && at) {
-      const day = localDateOf(new Date(at));
-      if (firstDossier === null || day < firstDossier) firstDossier = day;
-    }
-  }
+  const { handling, firstDossier } = servedDossiers(dossiers, planting.onboarding?.agencyCode);
   return {
     agenciesWithoutDossiers: [...listed].filter((c) => !handling.has(c)).sort(),
     idleAgencies: [...(planting.idleAgencies ?? [])].sort(),
