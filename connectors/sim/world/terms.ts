@@ -40,16 +40,25 @@ export function channelsFor(rng: Rng, base: ProcedureData, variant: number): Wor
     const own = channel === 'ONLINE' && value > 2 && rng.chance(0.2) ? value - 1 : value;
     const times: WorldTime[] = [{ value: own, unit, description: 'Kể từ ngày nhận đủ hồ sơ hợp lệ' }];
     if (extraCase) times.push({ value: own * 2, unit, description: 'Trường hợp cần xác minh, làm rõ' });
-    const fees: WorldFee[] = [];
-    if (fee > 0) {
-      const reduced = channel === 'ONLINE' && rng.chance(0.15);
-      fees.push({ code: feeCode, amount: reduced ? fee / 2 : fee, description: feeLabel });
-      if (rng.chance(0.08)) fees.push({ code: 'P02', amount: 20000, description: 'Phí cấp bản sao' });
-    } else if (statesNoFee) {
-      fees.push({ code: 'LP00', amount: 0, description: 'Không thu phí, lệ phí' });
-    }
-    return { channel, times, fees };
+    return { channel, times, fees: feesFor(rng, channel, { fee, feeCode, feeLabel, statesNoFee }) };
   });
+}
+
+/** A channel's fees (drawn after its times, so the seeded draws keep their order). */
+function feesFor(
+  rng: Rng,
+  channel: string,
+  f: { fee: number; feeCode: string; feeLabel: string; statesNoFee: boolean },
+): WorldFee[] {
+  const fees: WorldFee[] = [];
+  if (f.fee > 0) {
+    const reduced = channel === 'ONLINE' && rng.chance(0.15);
+    fees.push({ code: f.feeCode, amount: reduced ? f.fee / 2 : f.fee, description: f.feeLabel });
+    if (rng.chance(0.08)) fees.push({ code: 'P02', amount: 20000, description: 'Phí cấp bản sao' });
+  } else if (f.statesNoFee) {
+    fees.push({ code: 'LP00', amount: 0, description: 'Không thu phí, lệ phí' });
+  }
+  return fees;
 }
 
 export function onlineLevelFor(rng: Rng, channels: readonly WorldChannel[]): OnlineLevel {
