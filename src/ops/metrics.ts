@@ -51,7 +51,7 @@ export class HubMetrics {
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry, prefix: 'hub_process_' });
+    collectDefaultMetrics({ register: this.registry, prefix: 'hub_' });
     this.operations = new Counter({
       name: 'hub_graphql_operations_total',
       help: 'Graph operations answered by this process, by operation name.',

@@ -169,4 +169,12 @@ describe('/metrics', () => {
     expect(value(samples, 'hub_db_pool_connections', { pool: 'primary', state: 'pending' })).toBe(0);
     expect(value(samples, 'hub_up')).toBe(1);
   });
+
+  it("reports the process's own figures under the hub_ prefix, once", async () => {
+    const samples = await scrape();
+    const rss = value(samples, 'hub_process_resident_memory_bytes');
+    expect(rss).toBeGreaterThan(process.memoryUsage().rss / 100); // a real reading, of some MB
+    expect(value(samples, 'hub_nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+    expect(samples.some((s) => s.name.startsWith('hub_process_process_'))).toBe(false);
+  });
 });
