@@ -15,6 +15,43 @@ function exitCodeOf(runs: RunSummary[]): number {
   return runs.some((r) => r.status === 'HELD') ? 3 : 0;
 }
 
+/** The source named (null: all of them), or undefined for a name that is no source. */
+function sourcesOf(what: string | undefined): Source | null | undefined {
+  if (what === 'all') return null;
+  return what ? NAMES[what.toLowerCase()] : undefined;
+}
+
+function progressBar(source: Source): cliProgress.SingleBar {
+  return new cliProgress.SingleBar(
+    {
+      format: `${source} {stream} |{bar}| {pages} pages, {fetched} records`,
+      clearOnComplete: false,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
+/** One source's run, its pages shown on the bar (when there is one). */
+async function runShowing(
+  runtime: Awaited<ReturnType<typeof openRuntime>>,
+  source: Source,
+  o: { full: boolean; signal: AbortSignal; bar: cliProgress.SingleBar | null },
+): Promise<RunSummary> {
+  const { bar } = o;
+  const summary = await runtime.services.sync.run(source, {
+    full: o.full,
+    trigger: 'CLI',
+    signal: o.signal,
+    onProgress: (p) => {
+      bar?.setTotal(p.pages + 1);
+      bar?.update(p.pages, { stream: p.stream, pages: p.pages, fetched: p.fetched });
+    },
+  });
+  bar?.update(bar.getTotal(), {});
+  return summary;
+}
+
 export async function syncCommand(
   config: HubConfig,
   log: Logger,
@@ -23,7 +60,7 @@ export async function syncCommand(
 ): Promise<number> {
   const [what, runId] = args;
   if (what === 'confirm') return confirmCommand(config, log, runId);
-  const sources = what === 'all' ? null : what ? NAMES[what.toLowerCase()] : undefined;
+  const sources = sourcesOf(what);
   if (sources === undefined) {
     process.stderr.write(
       `hub sync: name a source: national, igate, pakn or all (got ${what ?? 'nothing'})\n`,
@@ -37,35 +74,17 @@ export async function syncCommand(
   void untilSignal().then(() => abort.abort());
   const summaries: RunSummary[] = [];
   try {
-    const list = sources ? [sources] : runtime.services.sync.enabledSources();
-    for (const source of list) {
-      if (!runtime.services.sync.enabledSources().includes(source)) {
-        process.stderr.write(`hub sync: ${source} is not configured (set its URL, or use simulated mode)\n`);
-        return 2;
-      }
-      const bar = tty
-        ? new cliProgress.SingleBar(
-            {
-              format: `${source} {stream} |{bar}| {pages} pages, {fetched} records`,
-              clearOnComplete: false,
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : null;
+    const enabled = runtime.services.sync.enabledSources();
+    // `all` is the configured sources; one named source must be one of them.
+    if (sources && !enabled.includes(sources)) {
+      process.stderr.write(`hub sync: ${sources} is not configured (set its URL, or use simulated mode)\n`);
+      return 2;
+    }
+    for (const source of sources ? [sources] : enabled) {
+      const bar = tty ? progressBar(source) : null;
       bar?.start(1, 0, { stream: '', pages: 0, fetched: 0 });
       try {
-        const summary = await runtime.services.sync.run(source, {
-          full,
-          trigger: 'CLI',
-          signal: abort.signal,
-          onProgress: (p) => {
-            bar?.setTotal(p.pages + 1);
-            bar?.update(p.pages, { stream: p.stream, pages: p.pages, fetched: p.fetched });
-          },
-        });
-        bar?.update(bar.getTotal(), {});
-        summaries.push(summary);
+        summaries.push(await runShowing(runtime, source, { full, signal: abort.signal, bar }));
       } finally {
         bar?.stop();
       }
@@ -74,6 +93,12 @@ export async function syncCommand(
   } finally {
     await runtime.close();
   }
+  printSummaries(summaries, tty);
+  return exitCodeOf(summaries);
+}
+
+/** A line per run on a terminal; the summaries as JSON otherwise. */
+function printSummaries(summaries: RunSummary[], tty: boolean): void {
   const out = summaries.map(({ changedStreams: _c, ...s }) => s);
   if (tty) {
     for (const s of summaries) {
@@ -87,7 +112,6 @@ export async function syncCommand(
   } else {
     process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
   }
-  return exitCodeOf(summaries);
 }
 
 async function confirmCommand(config: HubConfig, log: Logger, runId: string | undefined): Promise<number> {
