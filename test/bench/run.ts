@@ -20,6 +20,45 @@ import { loadBench } from './load.bench';
 import { reportBench } from './report.bench';
 import { benchPostgres, sizesFromEnv } from './support';
 
+/** A fresh benchmark PostgreSQL for one part, stopped after it. */
+async function withPostgres<T>(
+  part: (pg: Awaited<ReturnType<typeof benchPostgres>>) => Promise<T>,
+): Promise<T> {
+  const pg = await benchPostgres();
+  try {
+    return await part(pg);
+  } finally {
+    await pg.stop();
+  }
+}
+
+function checkPart(pg: Awaited<ReturnType<typeof benchPostgres>>) {
+  const procedures = sizesFromEnv('BENCH_CHECK_PROCEDURES', [2_000, 20_000]);
+  const dossiers = Number(process.env.BENCH_CHECK_DOSSIERS ?? 1_000_000);
+  const feedback = Number(process.env.BENCH_CHECK_FEEDBACK ?? 100_000);
+  return checkBench(
+    pg,
+    procedures.map((p) => ({ procedures: p, dossiers, feedback })),
+  );
+}
+
+function reportPart(pg: Awaited<ReturnType<typeof benchPostgres>>) {
+  return reportBench(
+    pg,
+    sizesFromEnv('BENCH_REPORT_DOSSIERS', [1_000_000, 5_000_000]),
+    Number(process.env.BENCH_CHANGED ?? 10_000),
+  );
+}
+
+async function syncPart(pg: Awaited<ReturnType<typeof benchPostgres>>, only: string | undefined) {
+  if (only !== 'dossier-sync') await consoleBench(pg);
+  await dossierSyncBench(
+    pg,
+    sizesFromEnv('BENCH_DOSSIERS', [100_000, 1_000_000]),
+    Number(process.env.BENCH_CHANGED ?? 10_000),
+  );
+}
+
 async function main() {
   console.log(`# tthc-hub benchmarks — ${new Date().toISOString()}`);
   console.log(
@@ -27,55 +66,14 @@ async function main() {
   );
   const only = process.env.BENCH_ONLY;
   if (only === 'load') return loadBench();
-  if (only === 'console') {
-    const pg = await benchPostgres();
-    try {
-      return await consoleBench(pg);
-    } finally {
-      await pg.stop();
-    }
+  if (only === 'console') return withPostgres(consoleBench);
+  if (only === 'check') return withPostgres(checkPart);
+  if (only === 'report') return withPostgres(reportPart);
+  if (only === undefined) {
+    await withPostgres(checkPart);
+    await withPostgres(reportPart);
   }
-  if (only === undefined || only === 'check') {
-    const pg = await benchPostgres();
-    try {
-      const procedures = sizesFromEnv('BENCH_CHECK_PROCEDURES', [2_000, 20_000]);
-      const dossiers = Number(process.env.BENCH_CHECK_DOSSIERS ?? 1_000_000);
-      const feedback = Number(process.env.BENCH_CHECK_FEEDBACK ?? 100_000);
-      await checkBench(
-        pg,
-        procedures.map((p) => ({ procedures: p, dossiers, feedback })),
-      );
-    } finally {
-      await pg.stop();
-    }
-    if (only === 'check') return;
-  }
-  if (only === undefined || only === 'report') {
-    const pg = await benchPostgres();
-    try {
-      await reportBench(
-        pg,
-        sizesFromEnv('BENCH_REPORT_DOSSIERS', [1_000_000, 5_000_000]),
-        Number(process.env.BENCH_CHANGED ?? 10_000),
-      );
-    } finally {
-      await pg.stop();
-    }
-    if (only === 'report') return;
-  }
-  if (only !== 'graph') {
-    const pg = await benchPostgres();
-    try {
-      if (only !== 'dossier-sync') await consoleBench(pg);
-      await dossierSyncBench(
-        pg,
-        sizesFromEnv('BENCH_DOSSIERS', [100_000, 1_000_000]),
-        Number(process.env.BENCH_CHANGED ?? 10_000),
-      );
-    } finally {
-      await pg.stop();
-    }
-  }
+  if (only !== 'graph') await withPostgres((pg) => syncPart(pg, only));
   if (only !== 'sync' && only !== 'dossier-sync') await graphBench();
   if (only === undefined) await loadBench();
 }
