@@ -14,6 +14,7 @@ import type { GraphLimits } from './config';
 import { CONSOLE_PATH, serveConsole } from './console-assets';
 import type { Orm } from './db/orm';
 import { cancelScope, runInStatementScope, StatementScope } from './db/statement-scope';
+import { errorCodeOf } from './domain/errors';
 import { EXPORT_PATH, serveExport } from './exports';
 import { type AuthOptions, authenticate, oidcVerifier, type Principal, scopeOf } from './graph/auth';
 import type { GraphContext, HubServices } from './graph/context';
@@ -189,7 +190,17 @@ export async function startServer(deps: {
     const answered = Promise.race([work, stopped]).then(() => {
       if (budget.stopped) sendStopped(res, budget, requestId, metrics);
     });
-    work.catch(() => {});
+    // Until the race is decided, a failed execution is answered and logged through it
+    // (handle's catch). Once the budget stopped the request, its execution may still fail
+    // later (its SQL cancelled, its scope gone): nobody awaits it any more, so it is
+    // logged here, with its code, at debug — an expected end for a stopped request.
+    work.catch((e) => {
+      if (!budget.stopped) return;
+      log.debug(
+        { event: 'stopped_request_failed', requestId, code: errorCodeOf(e, 'unexpected_error') },
+        'a stopped request ended with an error after it was answered',
+      );
+    });
     inFlight.set(budget, answered);
     try {
       await answered;

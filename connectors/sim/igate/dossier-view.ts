@@ -7,7 +7,7 @@
 import type { WorkingCalendar } from '../../../src/domain/calendar';
 import type { Channel, TimeUnit } from '../../../src/domain/model';
 import { type Rng, rngFor } from '../kit/prng';
-import { DAY_MS, toIsoLocal } from '../kit/time';
+import { DAY_MS, toIsoLocal, unlessMissingYear } from '../kit/time';
 import {
   drawPlan,
   drawStatus,
@@ -134,8 +134,9 @@ function placeLife(
       if (next === applied) break;
       applied = next;
     }
-  } catch {
-    // A date past the calendar's years: keep the best placement so far.
+  } catch (error) {
+    // A date past the calendar's years: keep the best placement so far. Anything else is a bug.
+    unlessMissingYear(error);
   }
   if (best !== null) return { events: best, status: plan.status };
   const registered = { ...plan, status: 0 as StatusId };

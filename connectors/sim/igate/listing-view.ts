@@ -3,9 +3,9 @@
  * the national record's terms in iGate's shape (applyMethod 0/1/2, one processing time
  * per channel, `+0700` dates), with the slot's planted departures applied.
  */
-import { CalendarYearMissingError, defaultCalendar } from '../../../src/domain/calendar';
+import { defaultCalendar } from '../../../src/domain/calendar';
 import type { Channel, Level, LocalDate, OnlineLevel } from '../../../src/domain/model';
-import { DAY_MS, localInstant, toIsoLocal, toLocalDate } from '../kit/time';
+import { DAY_MS, localInstant, toIsoLocal, toLocalDate, unlessMissingYear } from '../kit/time';
 import type { World, WorldProcedure } from '../world';
 import type { ListingSlot } from './types';
 
@@ -82,7 +82,7 @@ export function provinceDecisionDay(ministryDecision: number, days: number): num
   try {
     return localMidnight(defaultCalendar().addWorkingDays(day, days));
   } catch (error) {
-    if (!(error instanceof CalendarYearMissingError)) throw error;
+    unlessMissingYear(error);
     let at = ministryDecision;
     for (let n = 0; n < days; ) {
       at += DAY_MS;

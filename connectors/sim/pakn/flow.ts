@@ -8,6 +8,7 @@ import { defaultCalendar } from '../../../src/domain/calendar';
 import type { FeedbackStatus, LocalDate } from '../../../src/domain/model';
 import { addDays, atLocalTime, compareLocalDate, localDateOf } from '../../../src/domain/time';
 import type { Rng } from '../kit/prng';
+import { unlessMissingYear } from '../kit/time';
 
 export interface FlowEvent {
   status: FeedbackStatus;
@@ -98,8 +99,10 @@ export function flowFor(rng: Rng, updatedAt: number): Flow {
       if (at > updatedAt) break;
       events.push({ status: step.status, at });
     }
-  } catch {
-    // A day outside the calendar's years (a record added far in the future): it stays received.
+  } catch (error) {
+    // A day outside the calendar's years (a record added far in the future): it stays
+    // received. Anything else is a bug.
+    unlessMissingYear(error);
   }
   return { sentAt, events };
 }
