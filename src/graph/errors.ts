@@ -4,7 +4,7 @@
  * request id (src/graph/limits/plugin.ts `didEncounterErrors`).
  */
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
 import { isCancelledStatement } from '../db/statement-scope';
 import { HubError } from '../domain/errors';
 import type { Logger } from '../log';
@@ -62,14 +62,21 @@ const PASS_THROUGH = new Set([
   'SHUTTING_DOWN',
 ]);
 
-// Variables that fail coercion come without a code from graphql-js: they are input errors.
-const isVariableError = (message: string, path: unknown) => !path && /^Variable "\$/.test(message);
+/**
+ * A variable that failed coercion: graphql-js locates the error at the variable's
+ * definition (its only node) and at no field path. Apollo already codes most of these
+ * BAD_USER_INPUT; this catches the rest by the error's structure, never its message.
+ */
+function isVariableError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.path) return false;
+  return error.nodes?.length === 1 && error.nodes[0]?.kind === Kind.VARIABLE_DEFINITION;
+}
 
 /** Whether a client sees the error as it is (coded, or a HubError with a graph code). */
 export function isClientError(error: GraphQLError): boolean {
   const code = error.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) return true;
-  if (isVariableError(error.message, error.path)) return true;
+  if (isVariableError(error)) return true;
   const original = unwrapResolverError(error);
   return original instanceof HubError && Boolean(original.graphCode);
 }
@@ -100,7 +107,7 @@ export function formatError(options: { statementTimeoutMs?: number } = {}) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    if (isVariableError(formatted.message, formatted.path)) {
+    if (isVariableError(unwrapResolverError(error))) {
       return {
         message: formatted.message,
         locations: formatted.locations,

@@ -24,6 +24,8 @@ import {
   valueFromASTUntyped,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { seesSuggestions } from './auth';
+import type { GraphContext } from './context';
 
 type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
 
@@ -94,7 +96,9 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
     const defs = rc.operation.variableDefinitions ?? [];
     if (defs.length) {
       // graphql-js's coercion, for its errors; graphql-jit coerces the raw values itself.
-      const coerced = getVariableValues(schema, defs, raw, { maxErrors: 50 });
+      // An enum value's "Did you mean …?" names the schema: only for roles with introspection.
+      const hideSuggestions = !seesSuggestions(rc.context as GraphContext);
+      const coerced = getVariableValues(schema, defs, raw, { maxErrors: 50, hideSuggestions });
       if (coerced.errors) return { errors: coerced.errors };
     }
     const q = compiled(rc.document, rc.operationName);

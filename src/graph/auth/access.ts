@@ -107,3 +107,8 @@ export function rolesForRootField(field: string): Role[] {
   const needed = rootFieldCapability(field);
   return (Object.keys(CAPABILITIES) as Role[]).filter((r) => hasCapability(r, needed));
 }
+
+/** Whether errors may name schema fields ("Did you mean …?"): only roles that may introspect. */
+export function seesSuggestions(ctx: { principal: { role: Role } }): boolean {
+  return hasCapability(ctx.principal.role, 'introspection');
+}

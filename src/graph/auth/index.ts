@@ -10,6 +10,7 @@ export {
   hasCapability,
   rolesForRootField,
   rootFieldCapability,
+  seesSuggestions,
   typeCapability,
 } from './access';
 export { type AuthOptions, authenticate, type Credentials, type StoredGrant, scopeOf } from './authenticate';

@@ -6,22 +6,26 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLFormattedError } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, specifiedRules, validate } from 'graphql';
 import type { Logger } from '../../log';
-import { hasCapability } from '../auth';
+import { seesSuggestions } from '../auth';
 import type { GraphContext } from '../context';
 import { codedError, isClientError, isStatementTimeout, logInternalError } from '../errors';
 import { enforceAccess } from './access-check';
 import { measureOperation, TooManyFields } from './analyze';
 import { enforceLimits, type GraphLimits, tooComplex } from './limits';
 
-/** graphql-js's "Did you mean …?" names schema fields: only for roles with introspection. */
-const SUGGESTION = /\s*Did you mean .+\?$/;
-
-function withoutSuggestions(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[] {
-  return errors.map((e) =>
-    SUGGESTION.test(e.message) ? { ...e, message: e.message.replace(SUGGESTION, '') } : e,
-  );
+/**
+ * graphql-js's "Did you mean …?" names schema fields: only roles with introspection see it.
+ * Apollo validates a document with one set of options for every caller, so for the others
+ * the errors of a document that failed are replaced by graphql-js's own, validated again with
+ * `hideSuggestions` (the error path only; the rules are Apollo's, graphql-js's specified
+ * rules, as the hub adds none). Variables are coerced without suggestions in the executor.
+ */
+function withoutSuggestions(schema: GraphQLSchema, document: DocumentNode, errors: readonly Error[]): void {
+  const plain = validate(schema, document, specifiedRules, { hideSuggestions: true });
+  // Apollo answers with the very array it handed to validationDidEnd.
+  (errors as Error[]).splice(0, errors.length, ...plain);
 }
 
 /** Adds an operation's cost to the key's minute (src/modules/keys `chargeCost`). */
@@ -92,11 +96,11 @@ export function guardPlugin(
             logInternalError(log, e, { requestId: contextValue.requestId, operationName, path: e.path });
           }
         },
-        async willSendResponse({ response, contextValue }) {
-          if (hasCapability(contextValue.principal.role, 'introspection')) return;
-          if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = withoutSuggestions(response.body.singleResult.errors);
-          }
+        async validationDidStart({ contextValue, document, schema }) {
+          if (seesSuggestions(contextValue)) return;
+          return async (errors) => {
+            if (errors?.length) withoutSuggestions(schema, document, errors);
+          };
         },
       };
     },

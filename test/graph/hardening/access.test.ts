@@ -103,6 +103,22 @@ describe('roles', () => {
     const integrator = await p.hub.gql('{ dossierz(first: 1) { totalCount } }', {}, keys.integrator);
     expect(integrator.errors?.[0]?.message).toMatch(/Did you mean .*"dossiers"/);
   });
+
+  it('hide enum value suggestions (a literal, a variable) from roles without introspection', async () => {
+    const literal = '{ dossiers(first: 1, orderBy: UPDATED_DES) { totalCount } }';
+    const variable = 'query($o: DossierOrderBy) { dossiers(first: 1, orderBy: $o) { totalCount } }';
+    for (const [query, vars, code] of [
+      [literal, {}, 'GRAPHQL_VALIDATION_FAILED'],
+      [variable, { o: 'UPDATED_DES' }, 'BAD_USER_INPUT'],
+    ] as const) {
+      const viewer = await p.hub.gql(query, vars, keys.viewer);
+      expect(codeOf(viewer), query).toBe(code);
+      expect(viewer.errors?.[0]?.message, query).not.toMatch(/Did you mean|UPDATED_DESC/);
+      const integrator = await p.hub.gql(query, vars, keys.integrator);
+      expect(codeOf(integrator), query).toBe(code);
+      expect(integrator.errors?.[0]?.message, query).toMatch(/Did you mean .*"UPDATED_DESC"/);
+    }
+  });
 });
 
 describe('personal data', () => {
