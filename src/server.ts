@@ -3,7 +3,7 @@
  * /readyz, /metrics, the console at /console. No framework: the hub needs a handful of routes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -129,6 +129,73 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+function refuseBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  e: BodyError,
+  requestId: string,
+  metrics: HubMetrics,
+): void {
+  const large = e.status === 413;
+  const code = large ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  metrics.error(code);
+  // The rest of a refused body is not read: answer, then close the connection.
+  sendJson(res, e.status, errorBody(code, e.message, requestId), large ? { connection: 'close' } : {});
+  if (large) req.resume();
+}
+
+function headerMapOf(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  }
+  return headers;
+}
+
+/** A POST's body: parsed when it is JSON (an empty one is {}), the text otherwise. */
+async function graphqlBody(req: IncomingMessage, headers: HeaderMap, max: number): Promise<unknown> {
+  const text = await readBody(req, max);
+  if (!(headers.get('content-type') ?? '').includes('application/json')) return text;
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new BodyError(400, 'the request body is not valid JSON');
+  }
+}
+
+async function sendGraphqlResult(res: ServerResponse, result: HTTPGraphQLResponse, requestId: string) {
+  res.statusCode = result.status ?? 200;
+  for (const [k, v] of result.headers) res.setHeader(k, v);
+  if (result.body.kind === 'complete') {
+    res.end(stampRequestId(result.body.string, requestId));
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function serveGraphiqlAsset(url: URL, res: ServerResponse): void {
+  const asset = graphiqlAsset(url.pathname.slice('/graphiql/'.length));
+  if (!asset) {
+    sendJson(res, 404, { error: 'not found' });
+    return;
+  }
+  res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
+  res.end(asset.body);
+}
+
+const OPS_PATHS = new Set(['/readyz', '/metrics']);
+const GRAPH_PATHS = new Set(['/graphql', '/']);
+const isConsolePath = (path: string) => path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`);
+
+/** A browser opening /graphql without a query gets GraphiQL; / always does. */
+function wantsGraphiqlPage(req: IncomingMessage, url: URL): boolean {
+  if (url.pathname === '/') return true;
+  return (
+    req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html')
+  );
+}
+
 export async function startServer(deps: {
   orm: Orm;
   services: HubServices;
@@ -241,28 +308,13 @@ export async function startServer(deps: {
   ) {
     const principal = await callerOf(req, res, requestId);
     if (!principal) return;
-    const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) {
-      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-    }
-    let body: unknown;
-    if (req.method === 'POST') {
-      const text = await readBody(req, limits.maxBodyBytes);
-      if ((headers.get('content-type') ?? '').includes('application/json')) {
-        try {
-          body = text ? JSON.parse(text) : {};
-        } catch {
-          throw new BodyError(400, 'the request body is not valid JSON');
-        }
-      } else {
-        body = text;
-      }
-      if (Array.isArray(body) && body.length > limits.maxBatch) {
-        const message = `a batch of ${body.length} operations is above the limit of ${limits.maxBatch}`;
-        const extra = { measure: 'batch', value: body.length, limit: limits.maxBatch };
-        metrics.error('QUERY_TOO_COMPLEX');
-        return sendJson(res, 400, errorBody('QUERY_TOO_COMPLEX', message, requestId, extra));
-      }
+    const headers = headerMapOf(req);
+    const body = req.method === 'POST' ? await graphqlBody(req, headers, limits.maxBodyBytes) : undefined;
+    if (Array.isArray(body) && body.length > limits.maxBatch) {
+      const message = `a batch of ${body.length} operations is above the limit of ${limits.maxBatch}`;
+      const extra = { measure: 'batch', value: body.length, limit: limits.maxBatch };
+      metrics.error('QUERY_TOO_COMPLEX');
+      return sendJson(res, 400, errorBody('QUERY_TOO_COMPLEX', message, requestId, extra));
     }
     if (deps.ready) await Promise.race([deps.ready, new Promise((r) => budget.onStop(() => r(null)))]);
     if (budget.stopped) return sendStopped(res, budget, requestId, metrics);
@@ -284,14 +336,7 @@ export async function startServer(deps: {
     // A cancelled request answers one coded error, not a pile of per-field ones and a
     // half-built body.
     if (budget.stopped) return sendStopped(res, budget, requestId, metrics);
-    res.statusCode = result.status ?? 200;
-    for (const [k, v] of result.headers) res.setHeader(k, v);
-    if (result.body.kind === 'complete') {
-      res.end(stampRequestId(result.body.string, requestId));
-    } else {
-      for await (const chunk of result.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
+    await sendGraphqlResult(res, result, requestId);
   }
 
   /** Ops endpoints need a key: any role for /readyz, the metrics grant for /metrics. */
@@ -309,68 +354,47 @@ export async function startServer(deps: {
     return false;
   }
 
+  async function serveOpsPath(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+    const allowed = url.pathname === '/metrics' ? (p: Principal) => p.metrics : () => true;
+    if (!(await opsAllowed(req, res, requestId, allowed))) return;
+    await serveOps(url, res, ops);
+  }
+
+  /** The export's caller: authenticated as a graph request is, with the agency scope. */
+  const exportCaller = async (r: IncomingMessage) => {
+    const principal = await authenticate(credentialsOf(r), authOptions);
+    return { principal, scope: await scopeOf(principal, agencyTree) };
+  };
+  const exportDeps = { orm, readOrm: deps.readOrm ?? null, caller: exportCaller };
+
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (url.pathname === '/readyz' || url.pathname === '/metrics') {
-      const allowed = url.pathname === '/metrics' ? (p: Principal) => p.metrics : () => true;
-      if (!(await opsAllowed(req, res, requestId, allowed))) return;
-      await serveOps(url, res, ops);
-      return;
+    const path = url.pathname;
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (OPS_PATHS.has(path)) return serveOpsPath(req, res, url, requestId);
+    if (isConsolePath(path)) return serveConsole(path, res, { signIn: consoleSignIn });
+    if (path.startsWith(EXPORT_PATH)) {
+      return serveExport(req, res, url, exportDeps);
     }
-    if (url.pathname === CONSOLE_PATH || url.pathname.startsWith(`${CONSOLE_PATH}/`)) {
-      return serveConsole(url.pathname, res, { signIn: consoleSignIn });
+    if (path.startsWith('/graphiql/')) return serveGraphiqlAsset(url, res);
+    if (!GRAPH_PATHS.has(path)) {
+      return sendJson(res, 404, { error: 'not found: the graph is at /graphql' });
     }
-    if (url.pathname.startsWith(EXPORT_PATH)) {
-      return serveExport(req, res, url, {
-        orm,
-        readOrm: deps.readOrm ?? null,
-        caller: async (r) => {
-          const principal = await authenticate(credentialsOf(r), authOptions);
-          return { principal, scope: await scopeOf(principal, agencyTree) };
-        },
-      });
-    }
-    if (url.pathname.startsWith('/graphiql/')) {
-      const asset = graphiqlAsset(url.pathname.slice('/graphiql/'.length));
-      if (!asset) return sendJson(res, 404, { error: 'not found' });
-      res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
-      return res.end(asset.body);
-    }
-    if (url.pathname === '/graphql' || url.pathname === '/') {
-      const wantsPage =
-        req.method === 'GET' &&
-        !url.searchParams.has('query') &&
-        (req.headers.accept ?? '').includes('text/html');
-      if (wantsPage || url.pathname === '/') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        const fill = deps.exposeKeyInGraphiql && isLoopback(req.socket.remoteAddress);
-        return res.end(graphiqlPage({ apiKey: fill ? deps.adminKey : null }));
-      }
-      return budgeted(req, res, url, requestId);
-    }
-    sendJson(res, 404, { error: 'not found: the graph is at /graphql' });
+    if (wantsGraphiqlPage(req, url)) return sendGraphiqlPage(req, res);
+    return budgeted(req, res, url, requestId);
+  }
+
+  function sendGraphiqlPage(req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    const fill = deps.exposeKeyInGraphiql && isLoopback(req.socket.remoteAddress);
+    res.end(graphiqlPage({ apiKey: fill ? deps.adminKey : null }));
   }
 
   const server = createServer((req, res) => {
     const requestId = requestIdOf(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
     handle(req, res, requestId).catch((e) => {
-      if (e instanceof BodyError) {
-        const large = e.status === 413;
-        metrics.error(large ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
-        // The rest of a refused body is not read: answer, then close the connection.
-        sendJson(
-          res,
-          e.status,
-          errorBody(large ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', e.message, requestId),
-          {
-            ...(large ? { connection: 'close' } : {}),
-          },
-        );
-        if (large) req.resume();
-        return;
-      }
+      if (e instanceof BodyError) return refuseBody(req, res, e, requestId, metrics);
       const err = { message: String(e?.message ?? e) };
       log.error({ event: 'http_error', requestId, err }, 'request failed');
       metrics.error('INTERNAL_SERVER_ERROR');

@@ -6,7 +6,13 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type DocumentNode, type GraphQLSchema, specifiedRules, validate } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import type { Logger } from '../../log';
 import { seesSuggestions } from '../auth';
 import type { GraphContext } from '../context';
@@ -36,6 +42,37 @@ export type ChargeCost = (
   limitPerMinute: number,
 ) => Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 
+/** The operation's measure; an alias bomb stops the count early and is refused as one. */
+function measured(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: GraphLimits,
+): ReturnType<typeof measureOperation> {
+  try {
+    return measureOperation(schema, document, operation, variables, limits.maxFields);
+  } catch (e) {
+    if (!(e instanceof TooManyFields)) throw e;
+    // Stopped counting early: report the alias bomb as such when it is one.
+    enforceLimits({ ...e.measure, depth: 0, cost: 0 }, limits);
+    throw tooComplex('fields', e.measure.fields, limits.maxFields, 'select fewer fields');
+  }
+}
+
+/** Charges the operation's cost to the key's minute; a spent budget is RATE_LIMITED. */
+async function chargeRate(ctx: GraphContext, cost: number, chargeCost: ChargeCost): Promise<void> {
+  const rate = ctx.principal.ratePerMinute;
+  if (rate === null) return;
+  const charge = await chargeCost(ctx.em, ctx.principal.name, Math.max(1, cost), rate);
+  if (charge.allowed) return;
+  throw codedError(
+    'RATE_LIMITED',
+    `this key's budget of ${rate} cost units a minute is spent; retry in ${charge.retryAfterSeconds} s`,
+    { retryAfterSeconds: charge.retryAfterSeconds, cost },
+  );
+}
+
 export function guardPlugin(
   limits: GraphLimits,
   log: Logger,
@@ -47,35 +84,11 @@ export function guardPlugin(
         async didResolveOperation({ request, document, operation, contextValue, schema }) {
           const ctx = contextValue;
           if (!operation) return; // Apollo has already refused it
-          let measure: ReturnType<typeof measureOperation>;
-          try {
-            measure = measureOperation(
-              schema,
-              document,
-              operation,
-              request.variables ?? {},
-              limits.maxFields,
-            );
-          } catch (e) {
-            if (!(e instanceof TooManyFields)) throw e;
-            // Stopped counting early: report the alias bomb as such when it is one.
-            enforceLimits({ ...e.measure, depth: 0, cost: 0 }, limits);
-            throw tooComplex('fields', e.measure.fields, limits.maxFields, 'select fewer fields');
-          }
+          const measure = measured(schema, document, operation, request.variables ?? {}, limits);
           enforceAccess(ctx.principal, measure);
           enforceLimits(measure, limits);
           ctx.cost = measure.cost;
-          const rate = ctx.principal.ratePerMinute;
-          if (rate !== null) {
-            const charge = await chargeCost(ctx.em, ctx.principal.name, Math.max(1, measure.cost), rate);
-            if (!charge.allowed) {
-              throw codedError(
-                'RATE_LIMITED',
-                `this key's budget of ${rate} cost units a minute is spent; retry in ${charge.retryAfterSeconds} s`,
-                { retryAfterSeconds: charge.retryAfterSeconds, cost: measure.cost },
-              );
-            }
-          }
+          await chargeRate(ctx, measure.cost, chargeCost);
         },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const e of errors) {
