@@ -45,13 +45,16 @@ export class DateRange {
  * A range that ends before it starts is BAD_USER_INPUT (`argument` names it), not an
  * empty answer that looks like "no data".
  */
+/** A bound's first instant: a day's local midnight, or the instant itself. */
+const startOf = (bound: DateBound): Date => ('day' in bound ? startOfLocalDay(bound.day) : bound.at);
+
 export function rangeSql(
   column: string,
   range: DateRange | null | undefined,
   argument = 'range',
 ): { sql: string[]; params: unknown[] } {
   const out = { sql: [] as string[], params: [] as unknown[] };
-  const from = range?.from ? ('day' in range.from ? startOfLocalDay(range.from.day) : range.from.at) : null;
+  const from = range?.from ? startOf(range.from) : null;
   if (from) {
     out.sql.push(`${column} >= ?`);
     out.params.push(from);

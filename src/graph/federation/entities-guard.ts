@@ -21,6 +21,23 @@ export interface EntityType {
   resolve(key: string, ctx: GraphContext): Promise<unknown | null>;
 }
 
+/** The entity type a representation names, with its key checked; BAD_USER_INPUT otherwise. */
+function checkedEntity(byName: ReadonlyMap<string, EntityType>, r: unknown, i: number): EntityType {
+  const rep = (r ?? {}) as Record<string, unknown>;
+  const entity = typeof rep.__typename === 'string' ? byName.get(rep.__typename) : undefined;
+  if (!entity) {
+    throw badInput(
+      `representations[${i}] names no entity type (${[...byName.keys()].join(', ')})`,
+      'representations',
+    );
+  }
+  const key = rep[entity.key];
+  if (typeof key !== 'string' || !key.trim() || key.length > 200) {
+    throw badInput(`representations[${i}] has no ${entity.key} string`, 'representations');
+  }
+  return entity;
+}
+
 export function entitiesGuard(
   resolve: GraphQLFieldResolver<unknown, GraphContext>,
   entities: readonly EntityType[],
@@ -30,18 +47,7 @@ export function entitiesGuard(
     const representations = (args as { representations: unknown[] }).representations;
     const allowed = new Set<string>();
     representations.forEach((r, i) => {
-      const rep = (r ?? {}) as Record<string, unknown>;
-      const entity = typeof rep.__typename === 'string' ? byName.get(rep.__typename) : undefined;
-      if (!entity) {
-        throw badInput(
-          `representations[${i}] names no entity type (${[...byName.keys()].join(', ')})`,
-          'representations',
-        );
-      }
-      const key = rep[entity.key];
-      if (typeof key !== 'string' || !key.trim() || key.length > 200) {
-        throw badInput(`representations[${i}] has no ${entity.key} string`, 'representations');
-      }
+      const entity = checkedEntity(byName, r, i);
       if (allowed.has(entity.typeName)) return;
       if (!hasCapability(ctx.principal.role, rootFieldCapability(entity.sameAccessAs))) {
         throw codedError(
