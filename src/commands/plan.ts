@@ -32,8 +32,13 @@ export async function planCommand(config: HubConfig, log: Logger, args: string[]
     process.stderr.write(`hub plan: unknown subcommand ${JSON.stringify(what ?? '')}\n${USAGE}`);
     return 2;
   }
+  return importCommand(config, log, rest);
+}
+
+/** The import's file, year and province, or the exit code when the usage is wrong. */
+function importArgs(args: string[]): { file: string; year?: number; province?: string } | number {
   const { values, positionals } = parseArgs({
-    args: rest,
+    args,
     options: { year: { type: 'string' }, province: { type: 'string' } },
     allowPositionals: true,
   });
@@ -47,20 +52,29 @@ export async function planCommand(config: HubConfig, log: Logger, args: string[]
     process.stderr.write(`hub plan import: --year must be a year such as 2020 (got ${values.year})\n`);
     return 2;
   }
-  let content: Buffer;
+  return { file, year, province: values.province };
+}
+
+/** The plan file's bytes, or null (said on stderr) when it cannot be read. */
+async function readPlanFile(file: string): Promise<Buffer | null> {
   try {
-    content = await readFile(file);
+    return await readFile(file);
   } catch (e) {
     process.stderr.write(`hub plan import: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}\n`);
-    return 1;
+    return null;
   }
+}
+
+async function importCommand(config: HubConfig, log: Logger, rest: string[]): Promise<number> {
+  const parsed = importArgs(rest);
+  if (typeof parsed === 'number') return parsed;
+  const { file, year, province } = parsed;
+  const content = await readPlanFile(file);
+  if (!content) return 1;
   const name = path.basename(file);
   const db = await openDatabase(config, log, { migrate: true });
   try {
-    const report = await importPlanFile(db.orm.em.fork(), name, content, {
-      year,
-      province: values.province,
-    });
+    const report = await importPlanFile(db.orm.em.fork(), name, content, { year, province });
     const what =
       report.outcome === 'CREATED'
         ? `stored as version ${report.version}`

@@ -5,12 +5,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { HubConfig } from '../config';
 import { openDatabase } from '../db/database';
 import type { Logger } from '../log';
 import {
   agencyTitle,
+  type DossierReport,
   dossierReport,
   form06Csv,
   form06Xlsx,
@@ -26,6 +28,32 @@ const FORMATS = ['json', 'csv', 'xlsx'];
 function fail(message: string): number {
   process.stderr.write(`hub report: ${message}\n`);
   return 2;
+}
+
+/** The report's period from --period or --from/--to, or the usage exit code (said on stderr). */
+function periodOf(values: {
+  period?: string;
+  from?: string;
+  to?: string;
+}): ReturnType<typeof resolvePeriod> | number {
+  try {
+    return resolvePeriod({ period: values.period, from: values.from, to: values.to });
+  } catch (e) {
+    if (e instanceof GraphQLError) return fail(`${e.message} (--period, or --from and --to)`);
+    throw e;
+  }
+}
+
+/** The report in the asked format: JSON text, form 06 as CSV, or form 06 as a workbook. */
+async function rendered(
+  em: EntityManager,
+  report: DossierReport,
+  format: string,
+  agency: string[] | null,
+): Promise<string | Buffer> {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'csv') return form06Csv(report);
+  return form06Xlsx(report, { agencyTitle: await agencyTitle(em, agency), generatedAt: new Date() });
 }
 
 export async function reportCommand(config: HubConfig, log: Logger, args: string[]): Promise<number> {
@@ -53,13 +81,8 @@ export async function reportCommand(config: HubConfig, log: Logger, args: string
   if (!RULES.includes(rule)) return fail(`--rule takes ${RULES.join(' or ')} (got ${values.rule})`);
   if (!FORMATS.includes(format)) return fail(`--format takes ${FORMATS.join(', ')} (got ${values.format})`);
   if (format === 'xlsx' && !values.out) return fail('--format xlsx needs --out FILE');
-  let period: ReturnType<typeof resolvePeriod>;
-  try {
-    period = resolvePeriod({ period: values.period, from: values.from, to: values.to });
-  } catch (e) {
-    if (e instanceof GraphQLError) return fail(`${e.message} (--period, or --from and --to)`);
-    throw e;
-  }
+  const period = periodOf(values);
+  if (typeof period === 'number') return period;
   const db = await openDatabase(config, log, { migrate: true });
   try {
     const em = (db.readOrm ?? db.orm).em.fork();
@@ -71,14 +94,7 @@ export async function reportCommand(config: HubConfig, log: Logger, args: string
       rollUp: Boolean(values['roll-up']),
       filter: agency ? { agency } : null,
     });
-    let body: string | Buffer;
-    if (format === 'json') body = `${JSON.stringify(report, null, 2)}\n`;
-    else if (format === 'csv') body = form06Csv(report);
-    else
-      body = await form06Xlsx(report, {
-        agencyTitle: await agencyTitle(em, agency),
-        generatedAt: new Date(),
-      });
+    const body = await rendered(em, report, format, agency);
     if (values.out) {
       await writeFile(values.out, body);
       process.stderr.write(`hub report: ${report.rows.length} rows and the total written to ${values.out}\n`);
