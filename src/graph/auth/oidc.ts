@@ -35,6 +35,41 @@ function roleOf(value: unknown): Role | null {
 
 const refused = (message: string) => codedError('UNAUTHENTICATED', message);
 
+// Asymmetric only: an HS256 token "signed" with the public key must not pass.
+const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+/** jose's refusal as the hub's UNAUTHENTICATED; keys that cannot be fetched are logged too. */
+function refusal(e: unknown, log: Logger): Error {
+  if (e instanceof errors.JWTExpired) return refused('the bearer token has expired');
+  if (e instanceof errors.JWTClaimValidationFailed)
+    return refused(`the bearer token's ${e.claim} is not accepted`);
+  if (e instanceof errors.JOSEError && !(e instanceof errors.JWKSTimeout)) {
+    return refused('the bearer token is not valid (signature, key or format)');
+  }
+  log.warn(
+    { event: 'oidc_jwks_unavailable', reason: String((e as Error)?.message ?? e) },
+    'cannot verify tokens',
+  );
+  return refused('bearer tokens cannot be verified right now; try again or use an API key');
+}
+
+/** The principal a verified token's claims describe. */
+function principalOf(payload: JWTPayload, config: OidcConfig, defaultRatePerMinute: number): Principal {
+  const role = roleOf(claim(payload, config.roleClaim));
+  if (!role) throw refused(`the bearer token names no hub role in its ${config.roleClaim} claim`);
+  const agency = claim(payload, config.agencyClaim);
+  const pii = claim(payload, config.piiClaim);
+  return {
+    name: `oidc:${String(payload.sub ?? 'unknown')}`,
+    role,
+    pii: pii === true || asList(pii).includes('pii'),
+    metrics: role === 'ADMIN',
+    agency: typeof agency === 'string' && agency.trim() ? agency.trim() : null,
+    ratePerMinute: defaultRatePerMinute,
+    via: 'token',
+  };
+}
+
 export function oidcVerifier(
   config: OidcConfig,
   log: Logger,
@@ -47,46 +82,12 @@ export function oidcVerifier(
       ({ payload } = await jwtVerify(token, jwks, {
         issuer: config.issuer,
         audience: config.audience ?? undefined,
-        // Asymmetric only: an HS256 token "signed" with the public key must not pass.
-        algorithms: [
-          'RS256',
-          'RS384',
-          'RS512',
-          'PS256',
-          'PS384',
-          'PS512',
-          'ES256',
-          'ES384',
-          'ES512',
-          'EdDSA',
-        ],
+        algorithms: ALGORITHMS,
         clockTolerance: 30,
       }));
     } catch (e) {
-      if (e instanceof errors.JWTExpired) throw refused('the bearer token has expired');
-      if (e instanceof errors.JWTClaimValidationFailed)
-        throw refused(`the bearer token's ${e.claim} is not accepted`);
-      if (e instanceof errors.JOSEError && !(e instanceof errors.JWKSTimeout)) {
-        throw refused('the bearer token is not valid (signature, key or format)');
-      }
-      log.warn(
-        { event: 'oidc_jwks_unavailable', reason: String((e as Error)?.message ?? e) },
-        'cannot verify tokens',
-      );
-      throw refused('bearer tokens cannot be verified right now; try again or use an API key');
+      throw refusal(e, log);
     }
-    const role = roleOf(claim(payload, config.roleClaim));
-    if (!role) throw refused(`the bearer token names no hub role in its ${config.roleClaim} claim`);
-    const agency = claim(payload, config.agencyClaim);
-    const pii = claim(payload, config.piiClaim);
-    return {
-      name: `oidc:${String(payload.sub ?? 'unknown')}`,
-      role,
-      pii: pii === true || asList(pii).includes('pii'),
-      metrics: role === 'ADMIN',
-      agency: typeof agency === 'string' && agency.trim() ? agency.trim() : null,
-      ratePerMinute: defaultRatePerMinute,
-      via: 'token',
-    };
+    return principalOf(payload, config, defaultRatePerMinute);
   };
 }
