@@ -30,6 +30,61 @@ async function neverSucceeded(
   return rows.length === 0;
 }
 
+/**
+ * The first sync of each enabled source, in the background; the demo (simulated) waits for a
+ * source's first ever sync so that it opens with its data. Returns the runs started.
+ */
+async function startFirstSyncs(
+  runtime: Awaited<ReturnType<typeof openRuntime>>,
+  log: Logger,
+  signal: AbortSignal,
+  stopping: Promise<unknown>,
+  simulate: boolean,
+): Promise<Promise<unknown>[]> {
+  const { sync } = runtime.services;
+  const runs: Promise<unknown>[] = [];
+  for (const source of sync.enabledSources()) {
+    if (signal.aborted) break;
+    const first = await neverSucceeded(runtime, source);
+    const run = sync.run(source, { trigger: 'START', signal }).catch((e) => {
+      log.warn(
+        { event: 'start_sync_skipped', source, reason: String(e?.message ?? e) },
+        'start sync skipped',
+      );
+    });
+    // The demo opens with its data; against real portals (maybe a million dossiers)
+    // the graph opens at once and the first sync goes on behind it.
+    if (first && simulate) await Promise.race([run, stopping]);
+    runs.push(run);
+  }
+  return runs;
+}
+
+/** The banner: where the console, the graph and the ops endpoints are, and the key. */
+function upLines(
+  config: HubConfig,
+  server: HubServer | null,
+  opsServer: OpsServer | null,
+  admin: ReturnType<typeof resolveAdminKey> | null,
+): string[] {
+  const lines = [`tthc-hub is up (role ${config.role}${config.simulate ? ', simulated portals' : ''})`];
+  if (server) {
+    lines.push(`  console: ${server.url.replace(/\/graphql$/, '/console/')}   (sign in with the API key)`);
+    lines.push(`  graph:   ${server.url}   (open it in a browser for GraphiQL)`);
+  }
+  if (opsServer)
+    lines.push(`  ops:     http://127.0.0.1:${opsServer.port}/metrics and /readyz   (loopback, no key)`);
+  if (admin) {
+    if (admin.generated || config.simulate)
+      lines.push(
+        `  API key: ${admin.key}   (send as X-API-Key${admin.file ? `; kept in ${admin.file}` : ''})`,
+      );
+    else lines.push('  API key: HUB_ADMIN_KEY');
+  }
+  lines.push('  Ctrl-C stops everything.');
+  return lines;
+}
+
 export async function serveCommand(config: HubConfig, log: Logger): Promise<number> {
   // The CLI has already checked the port is free, before anything heavy was loaded.
   const admin = config.role === 'worker' ? null : resolveAdminKey(config);
@@ -100,20 +155,7 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   const stopCheckTriggers = scheduler ? checkAfterSyncs(runtime.services.checks, log) : null;
   const background: Promise<unknown>[] = [];
   if (scheduler) {
-    for (const source of sync.enabledSources()) {
-      if (abort.signal.aborted) break;
-      const first = await neverSucceeded(runtime, source);
-      const run = sync.run(source, { trigger: 'START', signal: abort.signal }).catch((e) => {
-        log.warn(
-          { event: 'start_sync_skipped', source, reason: String(e?.message ?? e) },
-          'start sync skipped',
-        );
-      });
-      // The demo opens with its data; against real portals (maybe a million dossiers)
-      // the graph opens at once and the first sync goes on behind it.
-      if (first && config.simulate) await Promise.race([run, stopping]);
-      background.push(run);
-    }
+    background.push(...(await startFirstSyncs(runtime, log, abort.signal, stopping, config.simulate)));
     if (!abort.signal.aborted) {
       scheduler.start();
       queue?.start();
@@ -121,21 +163,7 @@ export async function serveCommand(config: HubConfig, log: Logger): Promise<numb
   }
   opened();
 
-  const lines = [`tthc-hub is up (role ${config.role}${config.simulate ? ', simulated portals' : ''})`];
-  if (server) {
-    lines.push(`  console: ${server.url.replace(/\/graphql$/, '/console/')}   (sign in with the API key)`);
-    lines.push(`  graph:   ${server.url}   (open it in a browser for GraphiQL)`);
-  }
-  if (opsServer)
-    lines.push(`  ops:     http://127.0.0.1:${opsServer.port}/metrics and /readyz   (loopback, no key)`);
-  if (admin) {
-    if (admin.generated || config.simulate)
-      lines.push(
-        `  API key: ${admin.key}   (send as X-API-Key${admin.file ? `; kept in ${admin.file}` : ''})`,
-      );
-    else lines.push('  API key: HUB_ADMIN_KEY');
-  }
-  lines.push('  Ctrl-C stops everything.');
+  const lines = upLines(config, server, opsServer, admin);
   if (!abort.signal.aborted) process.stderr.write(`\n${lines.join('\n')}\n\n`);
 
   await stopping;
