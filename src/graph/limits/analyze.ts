@@ -14,11 +14,13 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type FragmentSpreadNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
   getNamedType,
   getNullableType,
+  type InlineFragmentNode,
   isCompositeType,
   isInterfaceType,
   isListType,
@@ -113,6 +115,72 @@ function fieldsOf(type: GraphQLCompositeType): Record<string, GraphQLField<unkno
   return isObjectType(type) || isInterfaceType(type) ? type.getFields() : null;
 }
 
+/** Records one field: its count (capped), alias, depth, root name; whether it is introspection. */
+function recordField(
+  sel: FieldNode,
+  depth: number,
+  inIntrospection: boolean,
+  w: Walk,
+  rootFields: string[] | null,
+): boolean {
+  const name = sel.name.value;
+  const m = w.measure;
+  m.fields += 1;
+  if (m.fields > w.fieldCap) throw new TooManyFields(m);
+  if (sel.alias) m.aliases += 1;
+  m.depth = Math.max(m.depth, depth);
+  rootFields?.push(name);
+  const introspection = inIntrospection || name === '__schema' || name === '__type';
+  if (introspection) m.introspection = true;
+  return introspection;
+}
+
+function fieldDefOf(name: string, parent: GraphQLCompositeType): GraphQLField<unknown, unknown> | undefined {
+  if (name === '__schema') return SCHEMA_META;
+  if (name === '__type') return TYPE_META;
+  return fieldsOf(parent)?.[name];
+}
+
+/** Cost of one field and what is under it. */
+function walkField(
+  sel: FieldNode,
+  parent: GraphQLCompositeType,
+  depth: number,
+  inIntrospection: boolean,
+  w: Walk,
+  rootFields: string[] | null,
+): number {
+  if (sel.name.value === '__typename') return 0;
+  const introspection = recordField(sel, depth, inIntrospection, w, rootFields);
+  const fieldDef = fieldDefOf(sel.name.value, parent);
+  if (!fieldDef || !sel.selectionSet) return 0;
+  const named = getNamedType(fieldDef.type);
+  if (!introspection) w.measure.types.add(named.name);
+  if (!isCompositeType(named)) return 0;
+  const children = walkSet(sel.selectionSet, named, depth + 1, introspection, w, null);
+  if (introspection) return 0;
+  const times = multiplier(sel, fieldDef, parent, w);
+  // A page's nodes (and federation's entities) cost at least 1 each, even when only
+  // their leaves are asked for.
+  const paged = fieldDef.args.some((a) => a.name === 'first' || a.name === 'representations');
+  return (structural(parent) ? 0 : 1) + times * (paged ? Math.max(1, children) : children);
+}
+
+/** The selection set and type a fragment (inline or spread) applies; null when it names none. */
+function fragmentOf(
+  sel: InlineFragmentNode | FragmentSpreadNode,
+  parent: GraphQLCompositeType,
+  w: Walk,
+): { set: SelectionSetNode; on: GraphQLCompositeType } | null {
+  if (sel.kind === Kind.INLINE_FRAGMENT) {
+    const on = sel.typeCondition ? w.schema.getType(sel.typeCondition.name.value) : parent;
+    return on && isCompositeType(on) ? { set: sel.selectionSet, on } : null;
+  }
+  const fragment = w.fragments.get(sel.name.value);
+  const on = fragment && w.schema.getType(fragment.typeCondition.name.value);
+  return fragment && on && isCompositeType(on) ? { set: fragment.selectionSet, on } : null;
+}
+
 /** Cost of a selection set; records depth, aliases and types on the way. */
 function walkSet(
   set: SelectionSetNode,
@@ -125,39 +193,11 @@ function walkSet(
   let cost = 0;
   for (const sel of set.selections) {
     if (sel.kind === Kind.FIELD) {
-      const name = sel.name.value;
-      if (name === '__typename') continue;
-      const m = w.measure;
-      m.fields += 1;
-      if (m.fields > w.fieldCap) throw new TooManyFields(m);
-      if (sel.alias) m.aliases += 1;
-      m.depth = Math.max(m.depth, depth);
-      rootFields?.push(name);
-      const introspection = inIntrospection || name === '__schema' || name === '__type';
-      if (introspection) m.introspection = true;
-      const fieldDef =
-        name === '__schema' ? SCHEMA_META : name === '__type' ? TYPE_META : fieldsOf(parent)?.[name];
-      if (!fieldDef || !sel.selectionSet) continue;
-      const named = getNamedType(fieldDef.type);
-      if (!introspection) m.types.add(named.name);
-      if (!isCompositeType(named)) continue;
-      const children = walkSet(sel.selectionSet, named, depth + 1, introspection, w, null);
-      if (introspection) continue;
-      const times = multiplier(sel, fieldDef, parent, w);
-      // A page's nodes (and federation's entities) cost at least 1 each, even when only
-      // their leaves are asked for.
-      const paged = fieldDef.args.some((a) => a.name === 'first' || a.name === 'representations');
-      cost += (structural(parent) ? 0 : 1) + times * (paged ? Math.max(1, children) : children);
-    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      const on = sel.typeCondition ? w.schema.getType(sel.typeCondition.name.value) : parent;
-      if (on && isCompositeType(on))
-        cost += walkSet(sel.selectionSet, on, depth, inIntrospection, w, rootFields);
-    } else {
-      const fragment = w.fragments.get(sel.name.value);
-      const on = fragment && w.schema.getType(fragment.typeCondition.name.value);
-      if (fragment && on && isCompositeType(on))
-        cost += walkSet(fragment.selectionSet, on, depth, inIntrospection, w, rootFields);
+      cost += walkField(sel, parent, depth, inIntrospection, w, rootFields);
+      continue;
     }
+    const f = fragmentOf(sel, parent, w);
+    if (f) cost += walkSet(f.set, f.on, depth, inIntrospection, w, rootFields);
   }
   return cost;
 }
