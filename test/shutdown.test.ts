@@ -93,13 +93,16 @@ describe('a hub serve busy with a huge request', () => {
     expect(answer.body.errors).toEqual([
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'REQUEST_TIMEOUT' }) }),
     ]);
-    // The hub is fine afterwards.
-    const light = await post(
-      url,
-      key,
-      '{ agency(code: $c) { code } }'.replace('$c', JSON.stringify(busiest)),
-    );
-    expect(light.body).toEqual({ data: { agency: { code: busiest } } });
+    // The hub is fine afterwards: a light request is answered once the cancelled one's
+    // statements are cancelled too (within a few seconds; the budget is only 1 s, and the
+    // first light request may still meet the cancelled one's last work on a slow server).
+    const light = '{ agency(code: $c) { code } }'.replace('$c', JSON.stringify(busiest));
+    let answered: Answer = {};
+    for (let i = 0; i < 10 && !answered.data; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 500));
+      answered = (await post(url, key, light)).body;
+    }
+    expect(answered).toEqual({ data: { agency: { code: busiest } } });
   }, 120_000);
 
   it('exits 0 within SHUTDOWN_TIMEOUT on SIGTERM in the middle of one', async () => {
