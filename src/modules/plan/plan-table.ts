@@ -49,6 +49,35 @@ export function parsePlanRows(
   const header = rows[headerAt]!;
   const columns = columnIndexes(header);
   const preamble = readPreamble(rows.slice(0, headerAt).flatMap((r) => r.cells.filter((c) => c.trim())));
+  const { year, province } = yearAndProvince(given, preamble);
+
+  const table: Table = { header, columns, sections: [], drafts: [], seen: new Map() };
+  for (const row of rows.slice(headerAt + 1)) readRow(table, row);
+  if (table.drafts.length === 0) throw new PlanFileError(rows.at(-1)?.line ?? null, 'at least one task row');
+  return {
+    year,
+    province,
+    title: preamble.title ?? `Kế hoạch năm ${year}`,
+    decision: preamble.decision,
+    sections: table.sections,
+    tasks: table.drafts.map((d) => toTask(d, year)),
+  };
+}
+
+/** The table read so far: its header, sections, tasks and the line each task number was on. */
+interface Table {
+  header: PlanRow;
+  columns: Record<Field, number>;
+  sections: PlanSectionText[];
+  drafts: Draft[];
+  seen: Map<number, number>;
+}
+
+/** The plan's year and province: as given, else from its title; either missing is refused. */
+function yearAndProvince(
+  given: { year?: number; province?: string },
+  preamble: { year: number | null; province: string | null },
+): { year: number; province: string } {
   const year = given.year ?? preamble.year;
   if (year === null) {
     throw new PlanFileError(null, 'the plan\'s year in its title ("… NĂM 2020 …"), or --year');
@@ -57,69 +86,68 @@ export function parsePlanRows(
   if (province === null) {
     throw new PlanFileError(null, 'the province in the plan\'s title ("… TỈNH BÌNH ĐỊNH"), or --province');
   }
+  return { year, province };
+}
 
-  const sections: PlanSectionText[] = [];
-  const drafts: Draft[] = [];
-  const seen = new Map<number, number>();
-  for (const row of rows.slice(headerAt + 1)) {
-    // A cell's own line breaks (bullets in a spreadsheet cell) carry no meaning for the table.
-    const cells = row.cells.map((c) => c.normalize('NFC').replace(/\s+/g, ' ').trim());
-    if (cells.every((c) => c === '') || isHeader(cells)) continue;
-    const first = cells[columns.number] ?? '';
-    const section = SECTION.exec(first);
-    if (section && cells.every((c, i) => i === columns.number || c === '')) {
-      sections.push({ number: section[1]!, title: section[2]!.trim() });
-      continue;
-    }
-    if (cells.length < header.cells.length) {
-      throw new PlanFileError(
-        row.line,
-        `${header.cells.length} cells (one per column: ${COLUMNS.map((c) => c.header).join(', ')})`,
-        `${cells.length} cells`,
-      );
-    }
-    if (first === '') {
-      const last = drafts.at(-1);
-      if (!last) throw new PlanFileError(row.line, 'a task number in "STT" before any continued row');
-      for (const { field } of COLUMNS) {
-        if (field !== 'number') last[field] = join(last[field], cells[columns[field]]!);
-      }
-      continue;
-    }
-    const number = TASK_NUMBER.exec(first);
-    if (!number)
-      throw new PlanFileError(row.line, 'a task number, a section (I. …) or an empty "STT" cell', first);
-    const n = Number(number[1]);
-    const earlier = seen.get(n);
-    if (earlier !== undefined) {
-      throw new PlanFileError(
-        row.line,
-        `a task number not used before (task ${n} is already on line ${earlier})`,
-      );
-    }
-    const current = sections.at(-1);
-    if (!current) throw new PlanFileError(row.line, `a section row (I. …) before task ${n}`);
-    seen.set(n, row.line);
-    drafts.push({
-      number: n,
-      section: current.number,
-      line: row.line,
-      content: cells[columns.content]!,
-      leads: cells[columns.leads]!,
-      partners: cells[columns.partners]!,
-      result: cells[columns.result]!,
-      deadline: cells[columns.deadline]!,
-    });
+/** One row after the header: skipped (empty, a repeated header), a section, a continuation or a task. */
+function readRow(table: Table, row: PlanRow): void {
+  const { header, columns } = table;
+  // A cell's own line breaks (bullets in a spreadsheet cell) carry no meaning for the table.
+  const cells = row.cells.map((c) => c.normalize('NFC').replace(/\s+/g, ' ').trim());
+  if (cells.every((c) => c === '') || isHeader(cells)) return;
+  const first = cells[columns.number] ?? '';
+  const section = SECTION.exec(first);
+  if (section && cells.every((c, i) => i === columns.number || c === '')) {
+    table.sections.push({ number: section[1]!, title: section[2]!.trim() });
+    return;
   }
-  if (drafts.length === 0) throw new PlanFileError(rows.at(-1)?.line ?? null, 'at least one task row');
-  return {
-    year,
-    province,
-    title: preamble.title ?? `Kế hoạch năm ${year}`,
-    decision: preamble.decision,
-    sections,
-    tasks: drafts.map((d) => toTask(d, year)),
-  };
+  if (cells.length < header.cells.length) {
+    throw new PlanFileError(
+      row.line,
+      `${header.cells.length} cells (one per column: ${COLUMNS.map((c) => c.header).join(', ')})`,
+      `${cells.length} cells`,
+    );
+  }
+  if (first === '') continueTask(table, row, cells);
+  else addTask(table, row, cells, first);
+}
+
+/** A row with an empty `STT` cell: each cell joined to the task above, column by column. */
+function continueTask(table: Table, row: PlanRow, cells: string[]): void {
+  const last = table.drafts.at(-1);
+  if (!last) throw new PlanFileError(row.line, 'a task number in "STT" before any continued row');
+  for (const { field } of COLUMNS) {
+    if (field !== 'number') last[field] = join(last[field], cells[table.columns[field]]!);
+  }
+}
+
+/** A row with a task number: a new task in the current section, its number not used before. */
+function addTask(table: Table, row: PlanRow, cells: string[], first: string): void {
+  const { columns, seen } = table;
+  const number = TASK_NUMBER.exec(first);
+  if (!number)
+    throw new PlanFileError(row.line, 'a task number, a section (I. …) or an empty "STT" cell', first);
+  const n = Number(number[1]);
+  const earlier = seen.get(n);
+  if (earlier !== undefined) {
+    throw new PlanFileError(
+      row.line,
+      `a task number not used before (task ${n} is already on line ${earlier})`,
+    );
+  }
+  const current = table.sections.at(-1);
+  if (!current) throw new PlanFileError(row.line, `a section row (I. …) before task ${n}`);
+  seen.set(n, row.line);
+  table.drafts.push({
+    number: n,
+    section: current.number,
+    line: row.line,
+    content: cells[columns.content]!,
+    leads: cells[columns.leads]!,
+    partners: cells[columns.partners]!,
+    result: cells[columns.result]!,
+    deadline: cells[columns.deadline]!,
+  });
 }
 
 function toTask(d: Draft, year: number): PlanTaskText {

@@ -45,42 +45,59 @@ export async function planProgress(em: EntityManager, req: ProgressRequest): Pro
     ? plan.tasks.filter((t) => t.leads.some((b) => b.agencyCodes.includes(agency)))
     : plan.tasks;
   const asOf = days.to < req.today ? days.to : req.today;
-  const figures = new Map<string, Figure>();
   const memos = new Map<string, Promise<unknown>>();
   const memo = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
     if (!memos.has(key)) memos.set(key, compute());
     return memos.get(key) as Promise<T>;
   };
+  const run: ProgressRun = {
+    req,
+    figures: new Map(),
+    inputOf: (task) => ({ em, ...days, agency, scope, task, asOf, today: req.today, memo }),
+    asOf,
+  };
   const progress = [];
   for (const task of tasks) {
-    const keys = req.mapping.tasks.get(task.number) ?? [];
     const indicators: PlanIndicatorNode[] = [];
-    for (const key of keys) {
-      const def = req.mapping.indicators.get(key)!;
-      const cacheKey = PER_TASK.has(key) ? `${key}#${task.number}` : key;
-      let figure = figures.get(cacheKey);
-      if (!figure) {
-        const input: IndicatorInput = { em, ...days, agency, scope, task, asOf, today: req.today, memo };
-        figure = await computeIndicator(key, input);
-        figures.set(cacheKey, figure);
-      }
-      indicators.push({
-        key,
-        name: def.name,
-        value: figure.value,
-        numerator: figure.numerator,
-        denominator: figure.denominator,
-        target: def.target,
-        status: indicatorStatus(def, figure.value, deadlineOf(task), asOf),
-        formula: def.formula,
-        date: figure.date ?? null,
-        detail: figure.detail ?? null,
-        parts: figure.parts ?? [],
-      });
+    for (const key of req.mapping.tasks.get(task.number) ?? []) {
+      indicators.push(await indicatorOf(run, task, key));
     }
     progress.push({ task, status: taskStatus(indicators.map((i) => i.status)), indicators });
   }
   return { year: req.year, period: req.period ?? null, ...days, agency, asOf, tasks: progress };
+}
+
+/** What one progress request shares across its tasks: the figures computed so far, by key. */
+interface ProgressRun {
+  req: ProgressRequest;
+  /** Each indicator's figure, computed once (once per task for those that read the task). */
+  figures: Map<string, Figure>;
+  inputOf: (task: StoredPlanTask) => IndicatorInput;
+  asOf: LocalDate;
+}
+
+/** One indicator of one task: its figure (computed on first use) and its status. */
+async function indicatorOf(run: ProgressRun, task: StoredPlanTask, key: string): Promise<PlanIndicatorNode> {
+  const def = run.req.mapping.indicators.get(key)!;
+  const cacheKey = PER_TASK.has(key) ? `${key}#${task.number}` : key;
+  let figure = run.figures.get(cacheKey);
+  if (!figure) {
+    figure = await computeIndicator(key, run.inputOf(task));
+    run.figures.set(cacheKey, figure);
+  }
+  return {
+    key,
+    name: def.name,
+    value: figure.value,
+    numerator: figure.numerator,
+    denominator: figure.denominator,
+    target: def.target,
+    status: indicatorStatus(def, figure.value, deadlineOf(task), run.asOf),
+    formula: def.formula,
+    date: figure.date ?? null,
+    detail: figure.detail ?? null,
+    parts: figure.parts ?? [],
+  };
 }
 
 function computeIndicator(key: string, input: IndicatorInput): Promise<Figure> {
