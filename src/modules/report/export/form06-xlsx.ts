@@ -5,8 +5,8 @@
  * shares as percentages with one decimal. Landscape, fitted to one page wide, for printing.
  */
 import ExcelJS from 'exceljs';
-import type { DossierReport } from '../form06.types';
-import { FORM06_GROUPS, ROW_HEADINGS } from './form06-columns';
+import type { DossierReport, DossierReportRow } from '../form06.types';
+import { FORM06_GROUPS, type Form06Column, ROW_HEADINGS } from './form06-columns';
 
 const HEADING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F3' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -36,6 +36,42 @@ function heading(cell: ExcelJS.Cell, vi: string, en: string): void {
   cell.fill = HEADING_FILL;
   cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   cell.border = BOX;
+}
+
+/**
+ * One line of the table: its number (null on the total line, which also has no code and is
+ * bold on grey), label, code and figures, each cell boxed and aligned (figures right).
+ */
+function writeLine(
+  row: ExcelJS.Row,
+  r: DossierReportRow,
+  number: number | null,
+  columns: Form06Column[],
+): void {
+  const isTotal = number === null;
+  row.getCell(1).value = number;
+  row.getCell(2).value = r.label;
+  row.getCell(3).value = isTotal ? '' : r.key;
+  columns.forEach((c, j) => {
+    const cell = row.getCell(4 + j);
+    cell.value = c.value(r);
+    cell.numFmt = c.share ? '0.0%' : '#,##0';
+  });
+  for (let j = 1; j <= 3 + columns.length; j++) {
+    const cell = row.getCell(j);
+    cell.border = BOX;
+    cell.alignment = { vertical: 'middle', wrapText: j === 2, horizontal: alignmentOf(j) };
+    if (isTotal) {
+      cell.font = { bold: true };
+      cell.fill = TOTAL_FILL;
+    }
+  }
+}
+
+/** Figures (column 4 on) right, the line's number centred, its label and code left. */
+function alignmentOf(column: number): 'right' | 'center' | 'left' {
+  if (column >= 4) return 'right';
+  return column === 1 ? 'center' : 'left';
 }
 
 export async function form06Xlsx(report: DossierReport, options: Form06XlsxOptions): Promise<Buffer> {
@@ -90,29 +126,7 @@ export async function form06Xlsx(report: DossierReport, options: Form06XlsxOptio
 
   const lines = [...report.rows, report.total];
   lines.forEach((r, i) => {
-    const isTotal = i === lines.length - 1;
-    const row = sheet.getRow(7 + i);
-    row.getCell(1).value = isTotal ? null : i + 1;
-    row.getCell(2).value = r.label;
-    row.getCell(3).value = isTotal ? '' : r.key;
-    columns.forEach((c, j) => {
-      const cell = row.getCell(4 + j);
-      cell.value = c.value(r);
-      cell.numFmt = c.share ? '0.0%' : '#,##0';
-    });
-    for (let j = 1; j <= lastCol; j++) {
-      const cell = row.getCell(j);
-      cell.border = BOX;
-      cell.alignment = {
-        vertical: 'middle',
-        wrapText: j === 2,
-        horizontal: j >= 4 ? 'right' : j === 1 ? 'center' : 'left',
-      };
-      if (isTotal) {
-        cell.font = { bold: true };
-        cell.fill = TOTAL_FILL;
-      }
-    }
+    writeLine(sheet.getRow(7 + i), r, i === lines.length - 1 ? null : i + 1, columns);
   });
   const foot = 7 + lines.length + 1;
   sheet.mergeCells(foot, 1, foot, lastCol);
