@@ -7,6 +7,8 @@ import {
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
+  type Header,
+  type Row,
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
@@ -39,7 +41,6 @@ export function DataTable<T>(props: DataTableProps<T>) {
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
-  const { onOpen } = props;
   return (
     <div className="table-wrap">
       <table className={props.wrapHeadings ? 'data wrap-head' : 'data'} data-testid={props.testId}>
@@ -47,69 +48,15 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const label = header.isPlaceholder
-                  ? null
-                  : flexRender(header.column.columnDef.header, header.getContext());
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    colSpan={header.colSpan > 1 ? header.colSpan : undefined}
-                    className={header.colSpan > 1 ? 'group' : undefined}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  >
-                    {header.column.getCanSort() && !header.isPlaceholder ? (
-                      <button
-                        type="button"
-                        className="sort"
-                        onClick={header.column.getToggleSortingHandler()}
-                        title={sorted ? t(sorted === 'asc' ? 'table.sortAsc' : 'table.sortDesc') : undefined}
-                      >
-                        {label}
-                        <span aria-hidden="true">
-                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                        </span>
-                      </button>
-                    ) : (
-                      label
-                    )}
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <HeaderCell key={header.id} header={header} />
+              ))}
             </tr>
           ))}
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              data-row-id={row.id}
-              className={[onOpen ? 'openable' : '', row.id === props.selectedId ? 'selected' : ''].join(' ')}
-              tabIndex={onOpen ? 0 : undefined}
-              aria-selected={onOpen ? row.id === props.selectedId : undefined}
-              onClick={onOpen ? () => onOpen(row.original) : undefined}
-              onKeyDown={
-                onOpen
-                  ? (e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        onOpen(row.original);
-                      }
-                    }
-                  : undefined
-              }
-            >
-              {row.getVisibleCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  className={(cell.column.columnDef.meta as { className?: string })?.className}
-                >
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
+            <BodyRow key={row.id} row={row} onOpen={props.onOpen} selected={row.id === props.selectedId} />
           ))}
         </tbody>
         {props.withFooter && (
@@ -120,10 +67,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               .map((group) => (
                 <tr key={group.id}>
                   {group.headers.map((header) => (
-                    <td
-                      key={header.id}
-                      className={(header.column.columnDef.meta as { className?: string })?.className}
-                    >
+                    <td key={header.id} className={classNameOf(header.column.columnDef)}>
                       {flexRender(header.column.columnDef.footer, header.getContext())}
                     </td>
                   ))}
@@ -134,5 +78,81 @@ export function DataTable<T>(props: DataTableProps<T>) {
       </table>
       {props.rows.length === 0 && <p className="empty">{t('common.none')}</p>}
     </div>
+  );
+}
+
+/** The class a column asks for in its `meta` (number columns align right). */
+function classNameOf<T>(def: ColumnDef<T, unknown>): string | undefined {
+  return (def.meta as { className?: string })?.className;
+}
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+const SORT_MARK = { asc: ' ▲', desc: ' ▼' } as const;
+
+/** A column heading: a button that sorts when the column can be sorted, its order in aria-sort. */
+function HeaderCell<T>({ header }: { header: Header<T, unknown> }) {
+  const { t } = useI18n();
+  const sorted = header.column.getIsSorted();
+  const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+  const group = header.colSpan > 1;
+  return (
+    <th
+      scope="col"
+      colSpan={group ? header.colSpan : undefined}
+      className={group ? 'group' : undefined}
+      aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
+    >
+      {header.column.getCanSort() && !header.isPlaceholder ? (
+        <button
+          type="button"
+          className="sort"
+          onClick={header.column.getToggleSortingHandler()}
+          title={sorted ? t(sorted === 'asc' ? 'table.sortAsc' : 'table.sortDesc') : undefined}
+        >
+          {label}
+          <span aria-hidden="true">{sorted ? SORT_MARK[sorted] : ''}</span>
+        </button>
+      ) : (
+        label
+      )}
+    </th>
+  );
+}
+
+/** A row of the body; with `onOpen`, focusable and opened by a click, Enter or Space. */
+function BodyRow<T>({
+  row,
+  onOpen,
+  selected,
+}: {
+  row: Row<T>;
+  onOpen?: (row: T) => void;
+  selected: boolean;
+}) {
+  const open = onOpen ? () => onOpen(row.original) : undefined;
+  return (
+    <tr
+      data-row-id={row.id}
+      className={[onOpen ? 'openable' : '', selected ? 'selected' : ''].join(' ')}
+      tabIndex={open ? 0 : undefined}
+      aria-selected={open ? selected : undefined}
+      onClick={open}
+      onKeyDown={
+        open
+          ? (e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                open();
+              }
+            }
+          : undefined
+      }
+    >
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id} className={classNameOf(cell.column.columnDef)}>
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </td>
+      ))}
+    </tr>
   );
 }

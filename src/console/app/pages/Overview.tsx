@@ -45,7 +45,7 @@ const STATUS_COLOR: Record<SyncRunStatus, string> = {
 type SourceCard = SourceFreshnessViewFragment & { lastRun?: SyncRunRowFragment | null };
 
 export function OverviewPage() {
-  const { t, dateTime, number } = useI18n();
+  const { t, number } = useI18n();
   const { principal } = useSession();
   const operations = can(principal, 'OPERATIONS');
   const [withRuns] = useQuery({ query: SourcesDocument, pause: !operations });
@@ -106,47 +106,9 @@ export function OverviewPage() {
         <h2 id="sources-title">{t('overview.sources')}</h2>
         <QueryState fetching={sources.fetching} error={sources.error} hasData={!!sources.data}>
           <ul className="cards three" data-testid="sources">
-            {list.map((s) => {
-              const state = !s.configured ? 'off' : s.stale ? 'stale' : 'fresh';
-              return (
-                <li key={s.source} className={`card source ${state}`} data-source={s.source}>
-                  <h3>{t(`source.${s.source}`)}</h3>
-                  <p className={`badge ${state}`}>
-                    {!s.configured
-                      ? t('overview.notConfigured')
-                      : s.running
-                        ? t('overview.running')
-                        : s.stale
-                          ? t('overview.stale')
-                          : t('overview.fresh')}
-                  </p>
-                  <dl>
-                    <dt>{t('overview.lastSuccess')}</dt>
-                    <dd>{s.lastSuccessAt ? dateTime(s.lastSuccessAt) : t('common.never')}</dd>
-                    <dt>{t('overview.lag')}</dt>
-                    <dd>{duration(s.lagSeconds)}</dd>
-                    {s.lastRun !== undefined && (
-                      <>
-                        <dt>{t('overview.lastRun')}</dt>
-                        <dd>
-                          {s.lastRun
-                            ? `${t(`status.${s.lastRun.status}`)} · ${dateTime(s.lastRun.startedAt)} · ${number(s.lastRun.fetched)}`
-                            : '–'}
-                        </dd>
-                      </>
-                    )}
-                    {s.lastError && (
-                      <>
-                        <dt>{t('overview.lastError')}</dt>
-                        <dd className="error-text">
-                          {s.lastError.code}: {s.lastError.message}
-                        </dd>
-                      </>
-                    )}
-                  </dl>
-                </li>
-              );
-            })}
+            {list.map((s) => (
+              <SourceCardItem key={s.source} card={s} />
+            ))}
           </ul>
           <div className={operations ? 'charts two' : 'charts one'}>
             <Chart
@@ -178,5 +140,51 @@ export function OverviewPage() {
         </QueryState>
       </section>
     </>
+  );
+}
+
+/** A card's state: off (not configured), stale or fresh; its badge also says when a run is under way. */
+type Badge = 'overview.notConfigured' | 'overview.running' | 'overview.stale' | 'overview.fresh';
+
+function stateOf(s: SourceCard): { state: 'off' | 'stale' | 'fresh'; badge: Badge } {
+  if (!s.configured) return { state: 'off', badge: 'overview.notConfigured' };
+  const state = s.stale ? 'stale' : 'fresh';
+  if (s.running) return { state, badge: 'overview.running' };
+  return { state, badge: s.stale ? 'overview.stale' : 'overview.fresh' };
+}
+
+/** One source's card: its state, last success, lag, last run (where read) and last error. */
+function SourceCardItem({ card: s }: { card: SourceCard }) {
+  const { t, dateTime, number } = useI18n();
+  const { state, badge } = stateOf(s);
+  return (
+    <li className={`card source ${state}`} data-source={s.source}>
+      <h3>{t(`source.${s.source}`)}</h3>
+      <p className={`badge ${state}`}>{t(badge)}</p>
+      <dl>
+        <dt>{t('overview.lastSuccess')}</dt>
+        <dd>{s.lastSuccessAt ? dateTime(s.lastSuccessAt) : t('common.never')}</dd>
+        <dt>{t('overview.lag')}</dt>
+        <dd>{duration(s.lagSeconds)}</dd>
+        {s.lastRun !== undefined && (
+          <>
+            <dt>{t('overview.lastRun')}</dt>
+            <dd>
+              {s.lastRun
+                ? `${t(`status.${s.lastRun.status}`)} · ${dateTime(s.lastRun.startedAt)} · ${number(s.lastRun.fetched)}`
+                : '–'}
+            </dd>
+          </>
+        )}
+        {s.lastError && (
+          <>
+            <dt>{t('overview.lastError')}</dt>
+            <dd className="error-text">
+              {s.lastError.code}: {s.lastError.message}
+            </dd>
+          </>
+        )}
+      </dl>
+    </li>
   );
 }

@@ -3,7 +3,12 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState';
 import { prettyJson } from '../../format';
-import { AcknowledgeFindingDocument, DismissFindingDocument, FindingDocument } from '../../graphql/generated';
+import {
+  AcknowledgeFindingDocument,
+  DismissFindingDocument,
+  type FindingDetailFragment,
+  FindingDocument,
+} from '../../graphql/generated';
 import { useI18n } from '../../i18n';
 import { mayReview } from '../../pages';
 import { useSession } from '../../session';
@@ -11,7 +16,7 @@ import { DiffValues } from './DiffValues';
 import { RecordHistory } from './RecordHistory';
 
 export function FindingDetail({ id, onClose }: { id: string; onClose(): void }) {
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
   const { principal } = useSession();
   const [finding] = useQuery({ query: FindingDocument, variables: { id } });
   const [note, setNote] = useState('');
@@ -57,32 +62,7 @@ export function FindingDetail({ id, onClose }: { id: string; onClose(): void }) 
             <p className="rule">
               <strong>{t('findings.rule')}:</strong> {f.rule}
             </p>
-            <dl className="facts">
-              {f.field && (
-                <>
-                  <dt>{t('findings.field')}</dt>
-                  <dd>{f.field}</dd>
-                </>
-              )}
-              {f.channel && (
-                <>
-                  <dt>{t('findings.channel')}</dt>
-                  <dd>{f.channel}</dd>
-                </>
-              )}
-              {f.agency && (
-                <>
-                  <dt>{t('findings.agency')}</dt>
-                  <dd>
-                    {f.agency.name} ({f.agency.code})
-                  </dd>
-                </>
-              )}
-              <dt>{t('findings.firstSeen')}</dt>
-              <dd>{dateTime(f.firstSeenAt)}</dd>
-              <dt>{t('findings.lastSeen')}</dt>
-              <dd>{dateTime(f.lastSeenAt)}</dd>
-            </dl>
+            <FindingFacts finding={f} />
             {(f.nationalRaw || f.provincialRaw) && (
               <details>
                 <summary>{t('findings.raw')}</summary>
@@ -92,17 +72,7 @@ export function FindingDetail({ id, onClose }: { id: string; onClose(): void }) 
                 </div>
               </details>
             )}
-            <h3>{t('findings.history')}</h3>
-            <ol className="history" data-testid="finding-history">
-              {f.history.map((e) => (
-                <li key={`${e.at}-${e.to}`}>
-                  <span className="when">{dateTime(e.at)}</span>{' '}
-                  {e.from ? `${t(`findingStatus.${e.from}`)} → ` : ''}
-                  <strong>{t(`findingStatus.${e.to}`)}</strong> · {e.actor}
-                  {e.note && <q>{e.note}</q>}
-                </li>
-              ))}
-            </ol>
+            <FindingHistory history={f.history} />
             {f.procedure && (
               <RecordHistory
                 national={f.procedure.national?.history ?? null}
@@ -141,5 +111,58 @@ export function FindingDetail({ id, onClose }: { id: string; onClose(): void }) 
         )}
       </QueryState>
     </aside>
+  );
+}
+
+/** What the finding is about (its field, channel and agency where it has them) and when it was seen. */
+function FindingFacts({ finding: f }: { finding: FindingDetailFragment }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <dl className="facts">
+      {f.field && (
+        <>
+          <dt>{t('findings.field')}</dt>
+          <dd>{f.field}</dd>
+        </>
+      )}
+      {f.channel && (
+        <>
+          <dt>{t('findings.channel')}</dt>
+          <dd>{f.channel}</dd>
+        </>
+      )}
+      {f.agency && (
+        <>
+          <dt>{t('findings.agency')}</dt>
+          <dd>
+            {f.agency.name} ({f.agency.code})
+          </dd>
+        </>
+      )}
+      <dt>{t('findings.firstSeen')}</dt>
+      <dd>{dateTime(f.firstSeenAt)}</dd>
+      <dt>{t('findings.lastSeen')}</dt>
+      <dd>{dateTime(f.lastSeenAt)}</dd>
+    </dl>
+  );
+}
+
+/** The finding's review history: each change of status, who made it and their note. */
+function FindingHistory({ history }: { history: FindingDetailFragment['history'] }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <>
+      <h3>{t('findings.history')}</h3>
+      <ol className="history" data-testid="finding-history">
+        {history.map((e) => (
+          <li key={`${e.at}-${e.to}`}>
+            <span className="when">{dateTime(e.at)}</span>{' '}
+            {e.from ? `${t(`findingStatus.${e.from}`)} → ` : ''}
+            <strong>{t(`findingStatus.${e.to}`)}</strong> · {e.actor}
+            {e.note && <q>{e.note}</q>}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
