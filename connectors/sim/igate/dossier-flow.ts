@@ -108,6 +108,9 @@ export function drawPlan(rng: Rng, status: StatusId, channel: Channel, time: Flo
   };
 }
 
+/** Statuses whose dossier is still in work (or stopped, or withdrawn) after its supplements. */
+const IN_WORK = new Set<StatusId>([2, 16, 17, 4, 6, 5]);
+
 /** Places the plan's events from the filing instant `applied`. */
 export function placeEvents(cal: WorkingCalendar, plan: FlowPlan, applied: number): Events {
   const hours = (at: number, h: number): number => cal.addWorkingTime(new Date(at), h, 'HOUR').getTime();
@@ -139,24 +142,49 @@ export function placeEvents(cal: WorkingCalendar, plan: FlowPlan, applied: numbe
     cal.elapsedWorkingDays(new Date(accepted), new Date(appointment)) * WORKDAY_HOURS,
   );
   const progressAt = hours(accepted, plan.progress * spanHours);
-  for (let k = 0; k < plan.supplements; k++) {
-    // One request at a time: the next comes after the previous one was answered.
-    const requested = Math.max(
-      hours(accepted, ((k + 1) / (plan.supplements + 2)) * plan.progress * spanHours),
-      e.supplements[k - 1]?.received ?? 0,
-    );
-    const open = status === 3 && k === plan.supplements - 1;
-    const received = open ? null : hours(requested, 8 + 16 * ((k + 1) % 3));
-    e.supplements.push({ requested, received });
-    e.last = Math.max(e.last, received ?? requested);
-  }
+  placeSupplements(e, plan, hours, accepted, spanHours);
   if (status === 3) return e;
-  if (status === 2 || status === 16 || status === 17 || status === 4 || status === 6 || status === 5) {
+  if (IN_WORK.has(status)) {
     e.last = Math.max(e.last, progressAt);
     if (status === 5) e.withdrawn = e.last;
     return e;
   }
-  // Processed (7) or returned (8): completed on time, or late by some working days.
+  placeCompletion(cal, e, plan, hours, progressAt, appointment);
+  return e;
+}
+
+/**
+ * The supplement requests, one at a time (the next comes after the previous one was
+ * answered); with status 3 the last one is still open.
+ */
+function placeSupplements(
+  e: Events,
+  plan: FlowPlan,
+  hours: (at: number, h: number) => number,
+  accepted: number,
+  spanHours: number,
+): void {
+  for (let k = 0; k < plan.supplements; k++) {
+    const requested = Math.max(
+      hours(accepted, ((k + 1) / (plan.supplements + 2)) * plan.progress * spanHours),
+      e.supplements[k - 1]?.received ?? 0,
+    );
+    const open = plan.status === 3 && k === plan.supplements - 1;
+    const received = open ? null : hours(requested, 8 + 16 * ((k + 1) % 3));
+    e.supplements.push({ requested, received });
+    e.last = Math.max(e.last, received ?? requested);
+  }
+}
+
+/** Processed (7) or returned (8): completed on time, or late by some working days; 8 also returned. */
+function placeCompletion(
+  cal: WorkingCalendar,
+  e: Events,
+  plan: FlowPlan,
+  hours: (at: number, h: number) => number,
+  progressAt: number,
+  appointment: number,
+): void {
   let completed = plan.late
     ? cal.addWorkingTime(new Date(appointment), plan.lateDays, 'WORKING_DAY').getTime() - 3_600_000
     : Math.min(progressAt, appointment - 600_000);
@@ -164,9 +192,8 @@ export function placeEvents(cal: WorkingCalendar, plan: FlowPlan, applied: numbe
   e.completed = completed;
   e.late = completed > appointment;
   e.last = completed;
-  if (status === 8) {
+  if (plan.status === 8) {
     e.returned = hours(completed, plan.returnDelayHours);
     e.last = e.returned;
   }
-  return e;
 }

@@ -50,9 +50,22 @@ export function listingCode(nationalCode: string, unitCode: string, suffix = '00
 }
 
 export function buildListingPlan(world: World, procedure: (index: number) => WorldProcedure): ListingPlan {
-  const seed = world.seed;
+  const chosen = chooseInjected(world, procedure);
+  const plan: ListingPlan = { slots: [], findings: [], traps: [], fileable: [], abolishedListed: [] };
+  for (let index = 0; index < world.procedureCount; index++) {
+    addListings(plan, world, index, chosen.get(index), procedure);
+  }
+  for (let k = 0; k < MISSING_IN_NATIONAL; k++) addMissingInNational(plan, world, k);
+  return plan;
+}
+
+/**
+ * The procedure each injection is planted on: the seed's order of the catalogue, walked
+ * from where the previous injection stopped, the first procedure that fits and has none.
+ */
+function chooseInjected(world: World, procedure: (index: number) => WorldProcedure): Map<number, Injection> {
   const count = world.procedureCount;
-  const order = rngFor(seed, 'igate-plan').sample(
+  const order = rngFor(world.seed, 'igate-plan').sample(
     Array.from({ length: count }, (_, i) => i),
     count,
   );
@@ -70,43 +83,55 @@ export function buildListingPlan(world: World, procedure: (index: number) => Wor
       break;
     }
   }
+  return chosen;
+}
 
-  const plan: ListingPlan = { slots: [], findings: [], traps: [], fileable: [], abolishedListed: [] };
-  for (let index = 0; index < count; index++) {
-    const injection = chosen.get(index);
-    const p = injection ? procedure(index) : null;
-    const header = p ?? world.procedureHeaderAt(index);
-    const listings = injection?.listings ?? 1;
-    for (let n = 0; n < listings; n++) {
-      const slot = baseSlot(world, index, n);
-      if (injection && p && n === 0) injection.apply?.(slot, p);
-      if (injection?.kind === 'ABOLISHED_BUT_LISTED') slot.status = 1;
-      const at = plan.slots.push(slot) - 1;
-      if (slot.status === 1 && header.inForce) plan.fileable.push(at);
-      if (slot.status === 1 && !header.inForce) plan.abolishedListed.push(at);
-    }
-    if (injection) record(plan, injection, header.code, listingCode(header.code, world.unitCode));
+/** Procedure `index`'s listings (more than one for a planted duplicate), with its injection applied. */
+function addListings(
+  plan: ListingPlan,
+  world: World,
+  index: number,
+  injection: Injection | undefined,
+  procedure: (index: number) => WorldProcedure,
+): void {
+  const p = injection ? procedure(index) : null;
+  const header = p ?? world.procedureHeaderAt(index);
+  const listings = injection?.listings ?? 1;
+  for (let n = 0; n < listings; n++) {
+    const slot = baseSlot(world, index, n);
+    if (injection && p && n === 0) injection.apply?.(slot, p);
+    if (injection?.kind === 'ABOLISHED_BUT_LISTED') slot.status = 1;
+    addSlot(plan, slot, header.inForce);
   }
-  for (let k = 0; k < MISSING_IN_NATIONAL; k++) {
-    // Far past the catalogue, so procedures a test adds to the national side never reach it.
-    const index = world.procedureCapacity - 1 - k;
-    const code = world.procedureHeaderAt(index).code;
-    const slot = baseSlot(world, index, 0);
-    slot.status = 1;
-    plan.slots.push(slot);
-    record(
-      plan,
-      {
-        kind: 'MISSING_IN_NATIONAL',
-        severity: 'HIGH',
-        note: 'a code the national database does not return',
-        fits: () => true,
-      },
-      code,
-      slot.code,
-    );
-  }
-  return plan;
+  if (injection) record(plan, injection, header.code, listingCode(header.code, world.unitCode));
+}
+
+/** A listing of the catalogue: an active one is fileable, or (its procedure abolished) a finding's. */
+function addSlot(plan: ListingPlan, slot: ListingSlot, inForce: boolean): void {
+  const at = plan.slots.push(slot) - 1;
+  if (slot.status === 1 && inForce) plan.fileable.push(at);
+  if (slot.status === 1 && !inForce) plan.abolishedListed.push(at);
+}
+
+/** The k-th listing of a code the national database does not return. */
+function addMissingInNational(plan: ListingPlan, world: World, k: number): void {
+  // Far past the catalogue, so procedures a test adds to the national side never reach it.
+  const index = world.procedureCapacity - 1 - k;
+  const code = world.procedureHeaderAt(index).code;
+  const slot = baseSlot(world, index, 0);
+  slot.status = 1;
+  plan.slots.push(slot);
+  record(
+    plan,
+    {
+      kind: 'MISSING_IN_NATIONAL',
+      severity: 'HIGH',
+      note: 'a code the national database does not return',
+      fits: () => true,
+    },
+    code,
+    slot.code,
+  );
 }
 
 function facts(world: World, p: WorldProcedure): PlanFacts {

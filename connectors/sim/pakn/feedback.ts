@@ -7,7 +7,7 @@
 import type { FeedbackChannel, FeedbackClassification } from '../../../src/domain/model';
 import { type Rng, rngFor } from '../kit/prng';
 import { localInstant, toDayMonthYearTime } from '../kit/time';
-import type { World, WorldAgency } from '../world';
+import type { World, WorldAgency, WorldProcedure } from '../world';
 import { flowFor } from './flow';
 import { answerFor, contentFor, refusalFor, senderFor, titleFor } from './texts';
 
@@ -119,23 +119,13 @@ export class FeedbackFactory {
    * counts later changes (each one a like more, once published).
    */
   item(index: number, createdAt: number, updatedAt: number, revision = 0): RawFeedbackItem {
+    // The order of the draws from `rng` is the seeded world: every step below draws in turn.
     const rng = rngFor(this.seed, 'pakn-feedback', index);
     const classification = weighted(rng, CLASSIFICATIONS);
     const channel = weighted(rng, CHANNELS);
-    const withProcedure = classification === 'QUY_DINH_TTHC' || rng.chance(0.2);
-    let procedure = withProcedure ? this.world.procedureAt(rng.int(0, this.world.procedureCount - 1)) : null;
-    let agency: { code: string; name: string } =
-      procedure && procedure.agencies.length > 0 ? rng.pick(procedure.agencies) : rng.pick(this.handlers);
-    // About a dossier now and then: it names the dossier's procedure and agency too.
+    // The flow has a generator of its own: where it is computed does not move the draws above.
     const flow = flowFor(rngFor(this.seed, 'pakn-flow', index), createdAt);
-    const dossier =
-      classification === 'QUY_DINH_TTHC' && rng.chance(0.25) ? this.dossierFor(rng, flow.sentAt) : null;
-    if (dossier?.nationalCode) {
-      const index = this.world.procedureIndexOf(dossier.nationalCode);
-      if (index !== null && index < this.world.procedureCount) procedure = this.world.procedureAt(index);
-    }
-    const dossierAgency = dossier?.agencyCode ? this.world.agency(dossier.agencyCode) : undefined;
-    if (dossierAgency) agency = dossierAgency;
+    const { procedure, agency, dossier } = this.aboutWhat(rng, classification, flow.sentAt);
     const subject = { procedure: procedure?.name ?? null, agency: agency.name };
     const last = flow.events[flow.events.length - 1];
     const status = last?.status ?? 'MOI_TIEP_NHAN';
@@ -148,8 +138,7 @@ export class FeedbackFactory {
     const item: RawFeedbackItem = {
       id: FIRST_ID + index,
       maPAKN: this.codeOf(index, createdAt),
-      // Some titles come NFD or with stray spaces, as real portals send them.
-      tieuDe: rng.chance(0.05) ? title.normalize('NFD') : rng.chance(0.05) ? ` ${title}  ` : title,
+      tieuDe: asSent(rng, title),
       noiDung: contentFor(rng, subject),
       phanLoai: classification,
       kenhTiepNhan: channel,
@@ -161,13 +150,42 @@ export class FeedbackFactory {
       lichSu: flow.events.map((e) => ({ trangThai: e.status, thoiGian: toDayMonthYearTime(e.at) })),
       ngayGui: toDayMonthYearTime(flow.sentAt),
       ngayTraLoi: answered ? toDayMonthYearTime(answered.at) : null,
-      noiDungTraLoi: answered ? answerFor(rng, subject) : status === 'TU_CHOI' ? refusalFor(rng) : null,
+      noiDungTraLoi: replyFor(rng, answered !== undefined, status, subject),
       congKhai: published,
       luotThich: likes,
-      luotKhongThich: published ? (rng.chance(0.75) ? rng.int(0, 1) : rng.int(1, 6)) : 0,
+      luotKhongThich: published ? dislikes(rng) : 0,
       ngayCapNhat: toDayMonthYearTime(updatedAt),
     };
     return this.plantUnknown(index, item);
+  }
+
+  /**
+   * What the item is about: a procedure (always for QUY_DINH_TTHC, sometimes otherwise),
+   * the agency handling it, and now and then a dossier, whose procedure and agency then
+   * replace those drawn.
+   */
+  private aboutWhat(
+    rng: Rng,
+    classification: FeedbackClassification,
+    sentAt: number,
+  ): {
+    procedure: WorldProcedure | null;
+    agency: { code: string; name: string };
+    dossier: DossierReference | null;
+  } {
+    const withProcedure = classification === 'QUY_DINH_TTHC' || rng.chance(0.2);
+    let procedure = withProcedure ? this.world.procedureAt(rng.int(0, this.world.procedureCount - 1)) : null;
+    let agency: { code: string; name: string } =
+      procedure && procedure.agencies.length > 0 ? rng.pick(procedure.agencies) : rng.pick(this.handlers);
+    const dossier =
+      classification === 'QUY_DINH_TTHC' && rng.chance(0.25) ? this.dossierFor(rng, sentAt) : null;
+    if (dossier?.nationalCode) {
+      const index = this.world.procedureIndexOf(dossier.nationalCode);
+      if (index !== null && index < this.world.procedureCount) procedure = this.world.procedureAt(index);
+    }
+    const dossierAgency = dossier?.agencyCode ? this.world.agency(dossier.agencyCode) : undefined;
+    if (dossierAgency) agency = dossierAgency;
+    return { procedure, agency, dossier };
   }
 
   /** True when item i carries a planted unknown reference (bad records are planted elsewhere). */
@@ -233,4 +251,26 @@ function weighted<T>(rng: Rng, options: ReadonlyArray<[T, number]>): T {
     u -= p;
   }
   return (options[options.length - 1] as [T, number])[0];
+}
+
+/** The title as the portal sends it: some come NFD or with stray spaces, as real portals send them. */
+function asSent(rng: Rng, title: string): string {
+  if (rng.chance(0.05)) return title.normalize('NFD');
+  return rng.chance(0.05) ? ` ${title}  ` : title;
+}
+
+/** The answer of an answered item, the refusal of a refused one, else none. */
+function replyFor(
+  rng: Rng,
+  answered: boolean,
+  status: string,
+  subject: { procedure: string | null; agency: string },
+): string | null {
+  if (answered) return answerFor(rng, subject);
+  return status === 'TU_CHOI' ? refusalFor(rng) : null;
+}
+
+/** A published item's dislikes: mostly none or one, a few up to six. */
+function dislikes(rng: Rng): number {
+  return rng.chance(0.75) ? rng.int(0, 1) : rng.int(1, 6);
 }
