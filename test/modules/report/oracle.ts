@@ -32,39 +32,41 @@ function derivedDue(accepted: number, value: number, unit: string, cal: WorkingC
       return at(n === 0 ? day : cal.addWorkingDays(day, n), 17);
     }
     if (unit === 'DAY') return at(plusDays(day, Math.ceil(value)), 17);
-    if (unit === 'MONTH') {
-      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-      const total = y * 12 + (m - 1) + Math.ceil(value);
-      const year = Math.floor(total / 12);
-      const month = (total % 12) + 1;
-      const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-      return at(
-        `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`,
-        17,
-      );
-    }
-    if (unit === 'HOUR') {
-      if (value === 0) return accepted;
-      // Working hours are 08:00–17:00 on working days (domain.md).
-      let current = day;
-      let hour = (accepted - at(day, 0)) / HOUR;
-      if (!cal.isWorkingDay(current) || hour >= 17) {
-        current = cal.addWorkingDays(current, 1);
-        hour = 8;
-      } else if (hour < 8) hour = 8;
-      let remaining = value;
-      for (;;) {
-        const available = 17 - hour;
-        if (remaining <= available) return at(current, hour + remaining);
-        remaining -= available;
-        current = cal.addWorkingDays(current, 1);
-        hour = 8;
-      }
-    }
+    if (unit === 'MONTH') return at(monthsLater(day, Math.ceil(value)), 17);
+    if (unit === 'HOUR') return value === 0 ? accepted : workingHoursLater(accepted, value, cal);
   } catch {
     return null; // a year the calendar has no data for
   }
   return null;
+}
+
+/** The same day of the month n months later, or that month's last day when it is shorter. */
+function monthsLater(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + n;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** `value` working hours after `accepted`: working hours are 08:00–17:00 on working days (domain.md). */
+function workingHoursLater(accepted: number, value: number, cal: WorkingCalendar): number {
+  const day = localDay(accepted);
+  let current = day;
+  let hour = (accepted - at(day, 0)) / HOUR;
+  if (!cal.isWorkingDay(current) || hour >= 17) {
+    current = cal.addWorkingDays(current, 1);
+    hour = 8;
+  } else if (hour < 8) hour = 8;
+  let remaining = value;
+  for (;;) {
+    const available = 17 - hour;
+    if (remaining <= available) return at(current, hour + remaining);
+    remaining -= available;
+    current = cal.addWorkingDays(current, 1);
+    hour = 8;
+  }
 }
 
 interface Facts {
@@ -76,21 +78,10 @@ interface Facts {
   nationalDue: number | null;
 }
 
+const ms = (x: Date | null) => (x ? x.getTime() : null);
+
 function factsOf(d: DossierRecord, w: OracleWorld): Facts {
-  const ms = (x: Date | null) => (x ? x.getTime() : null);
-  const stopped = d.status === 'STOPPED';
-  const completion = stopped ? null : (ms(d.completedAt) ?? ms(d.returnedAt));
-  const withdrawal = stopped ? null : ms(d.withdrawnAt);
-  let end: Facts['end'] = null;
-  if (completion !== null && (withdrawal === null || completion <= withdrawal)) {
-    end = { kind: 'COMPLETED', at: completion, day: localDay(completion) };
-  } else if (withdrawal !== null) end = { kind: 'WITHDRAWN', at: withdrawal, day: localDay(withdrawal) };
-  let due = ms(d.appointmentAt);
-  if (due === null && d.acceptedAt) {
-    const listing = w.listings.find((l) => l.code === d.listingCode);
-    const time = listing?.times[d.channel];
-    if (time) due = derivedDue(d.acceptedAt.getTime(), time[0], time[1], w.calendar);
-  }
+  const due = dueOf(d, w);
   let nationalDue = due;
   const only = d.supplements.length === 1 ? d.supplements[0] : undefined;
   if (due !== null && only?.requestedAt && only.receivedAt) {
@@ -100,10 +91,31 @@ function factsOf(d: DossierRecord, w: OracleWorld): Facts {
     d,
     received: d.acceptedAt !== null && d.status !== 'NOT_RECEIVED',
     acceptedDay: d.acceptedAt ? localDay(d.acceptedAt.getTime()) : null,
-    end,
+    end: endOf(d),
     due,
     nationalDue,
   };
+}
+
+/** How the dossier ended: completed (or returned) unless withdrawn first; a stopped one has not ended. */
+function endOf(d: DossierRecord): Facts['end'] {
+  const stopped = d.status === 'STOPPED';
+  const completion = stopped ? null : (ms(d.completedAt) ?? ms(d.returnedAt));
+  const withdrawal = stopped ? null : ms(d.withdrawnAt);
+  if (completion !== null && (withdrawal === null || completion <= withdrawal)) {
+    return { kind: 'COMPLETED', at: completion, day: localDay(completion) };
+  }
+  if (withdrawal !== null) return { kind: 'WITHDRAWN', at: withdrawal, day: localDay(withdrawal) };
+  return null;
+}
+
+/** The appointment, or when there is none, the due instant derived from the listing's processing time. */
+function dueOf(d: DossierRecord, w: OracleWorld): number | null {
+  const due = ms(d.appointmentAt);
+  if (due !== null || !d.acceptedAt) return due;
+  const listing = w.listings.find((l) => l.code === d.listingCode);
+  const time = listing?.times[d.channel];
+  return time ? derivedDue(d.acceptedAt.getTime(), time[0], time[1], w.calendar) : null;
 }
 
 function completedClass(f: Facts, rule: Rule): 'EARLY' | 'ON_TIME' | 'LATE' {
@@ -165,6 +177,13 @@ function emptyFigures(): OracleFigures {
   };
 }
 
+const NEW_BY_CHANNEL: Record<string, string> = { ONLINE: 'newOnline', DIRECT: 'newDirect' };
+const RESOLVED_BY_CLASS = {
+  EARLY: 'resolvedEarly',
+  ON_TIME: 'resolvedOnTime',
+  LATE: 'resolvedLate',
+} as const;
+
 /** Adds one dossier's contribution to a row. */
 function add(row: OracleFigures, f: Facts, from: string, to: string, rule: Rule): void {
   const d = f.d;
@@ -178,13 +197,18 @@ function add(row: OracleFigures, f: Facts, from: string, to: string, rule: Rule)
   };
   bump('received');
   if (f.acceptedDay! < from) bump('carriedOver');
-  else bump(d.channel === 'ONLINE' ? 'newOnline' : d.channel === 'DIRECT' ? 'newDirect' : 'newPostal');
+  else bump(NEW_BY_CHANNEL[d.channel] ?? 'newPostal');
   if (f.due === null) bump('undated');
-  if (f.end && f.end.day <= to && f.end.kind === 'COMPLETED') {
+  addStateAtEnd(bump, f, to, rule);
+}
+
+/** Where a counted dossier stands at the period's end: resolved (early, on time, late), withdrawn or in progress. */
+function addStateAtEnd(bump: (k: string) => void, f: Facts, to: string, rule: Rule): void {
+  const ended = f.end !== null && f.end.day <= to;
+  if (ended && f.end!.kind === 'COMPLETED') {
     bump('resolved');
-    const c = completedClass(f, rule);
-    bump(c === 'EARLY' ? 'resolvedEarly' : c === 'ON_TIME' ? 'resolvedOnTime' : 'resolvedLate');
-  } else if (f.end && f.end.day <= to) {
+    bump(RESOLVED_BY_CLASS[completedClass(f, rule)]);
+  } else if (ended) {
     bump('withdrawn');
   } else {
     bump('inProgress');

@@ -70,46 +70,17 @@ function text(ms: number): string {
 }
 
 export function simulatedDossiers(count: number, seed = 11): DossierRecord[] {
+  // One generator for every dossier: the steps below draw from it in turn, in this order.
   const rng = new Rng(seed);
   const out: DossierRecord[] = [];
   for (let i = 0; i < count; i++) {
     const [listing, nationalCode] = pick(rng, dossierListings);
     const accepted = START + Math.floor(rng.next() * SPAN);
     const due = accepted + rng.int(-2, 30) * 24 * HOUR + rng.int(0, 23) * HOUR;
-    const roll = rng.next();
-    const supplements: [string | null, string | null][] = [];
-    const nSup = roll < 0.7 ? 0 : roll < 0.9 ? 1 : 2;
-    let t = accepted;
-    for (let s = 0; s < nSup; s++) {
-      const req = t + rng.int(1, 120) * HOUR;
-      const answered = rng.chance(0.7);
-      const recv = answered ? req + rng.int(1, 400) * HOUR : null;
-      supplements.push([text(req), recv === null ? null : text(recv)]);
-      t = recv ?? req;
-    }
-    const end = t + rng.int(-48, 40 * 24) * HOUR;
-    const fate = rng.next();
-    let status: DossierStatus = 'PROCESSING';
-    let completed: string | null = null;
-    let returned: string | null = null;
-    let withdrawn: string | null = null;
-    if (fate < 0.55) {
-      status = 'RETURNED';
-      if (rng.chance(0.8)) completed = text(end);
-      else returned = text(end);
-      if (rng.chance(0.05)) withdrawn = text(end + rng.int(-24, 24) * HOUR); // both: the earlier wins
-    } else if (fate < 0.65) {
-      status = 'WITHDRAWN';
-      withdrawn = text(end);
-    } else if (fate < 0.7) {
-      status = 'STOPPED';
-      if (rng.chance(0.5)) completed = text(end);
-    } else if (fate < 0.75) {
-      status = 'NOT_RECEIVED';
-    } else if (fate < 0.78) {
-      status = 'REGISTERED';
-    }
-    const acceptedText = status === 'REGISTERED' ? null : text(accepted);
+    const { supplements, last } = drawSupplements(rng, accepted);
+    const end = last + rng.int(-48, 40 * 24) * HOUR;
+    const fate = drawFate(rng, end);
+    const acceptedText = fate.status === 'REGISTERED' ? null : text(accepted);
     out.push(
       dossierRecord({
         code: `S${String(i).padStart(6, '0')}`,
@@ -117,17 +88,62 @@ export function simulatedDossiers(count: number, seed = 11): DossierRecord[] {
         listing,
         nationalCode,
         channel: pick(rng, CHANNELS),
-        status,
+        status: fate.status,
         applied: text(accepted - rng.int(0, 72) * HOUR),
         accepted: acceptedText,
         appointment: rng.chance(0.8) ? text(due) : null,
-        completed,
-        returned,
-        withdrawn,
+        completed: fate.completed,
+        returned: fate.returned,
+        withdrawn: fate.withdrawn,
         supplements,
         rating: rng.chance(0.3) ? (pick(rng, [1, 2, 3] as const) as 1 | 2 | 3) : null,
       }),
     );
   }
   return out;
+}
+
+/** None, one or two supplement requests, one after the other, some unanswered; `last` is the latest instant. */
+function drawSupplements(
+  rng: Rng,
+  accepted: number,
+): { supplements: [string | null, string | null][]; last: number } {
+  const roll = rng.next();
+  const supplements: [string | null, string | null][] = [];
+  const nSup = roll < 0.7 ? 0 : roll < 0.9 ? 1 : 2;
+  let t = accepted;
+  for (let s = 0; s < nSup; s++) {
+    const req = t + rng.int(1, 120) * HOUR;
+    const answered = rng.chance(0.7);
+    const recv = answered ? req + rng.int(1, 400) * HOUR : null;
+    supplements.push([text(req), recv === null ? null : text(recv)]);
+    t = recv ?? req;
+  }
+  return { supplements, last: t };
+}
+
+interface Fate {
+  status: DossierStatus;
+  completed: string | null;
+  returned: string | null;
+  withdrawn: string | null;
+}
+
+/** How the dossier ends at `end`: returned, withdrawn, stopped, refused, just registered, or still in progress. */
+function drawFate(rng: Rng, end: number): Fate {
+  const fate = rng.next();
+  const none = { completed: null, returned: null, withdrawn: null };
+  if (fate < 0.55) {
+    const done = rng.chance(0.8)
+      ? { completed: text(end), returned: null }
+      : { completed: null, returned: text(end) };
+    // Both completed and withdrawn: the earlier wins.
+    const withdrawn = rng.chance(0.05) ? text(end + rng.int(-24, 24) * HOUR) : null;
+    return { status: 'RETURNED', ...done, withdrawn };
+  }
+  if (fate < 0.65) return { status: 'WITHDRAWN', ...none, withdrawn: text(end) };
+  if (fate < 0.7) return { status: 'STOPPED', ...none, completed: rng.chance(0.5) ? text(end) : null };
+  if (fate < 0.75) return { status: 'NOT_RECEIVED', ...none };
+  if (fate < 0.78) return { status: 'REGISTERED', ...none };
+  return { status: 'PROCESSING', ...none };
 }
