@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IgateClient } from '../../../connectors/igate';
 import { toDossier } from '../../../connectors/igate/map';
 import { startIgateSimulator } from '../../../connectors/sim/igate/simulator';
-import { createWorld } from '../../../connectors/sim/world';
+import { createWorld, type World } from '../../../connectors/sim/world';
 import { defaultCalendar } from '../../../src/domain/calendar';
 import { listingFindings, type Seen } from './story';
 import { connectorConfig, SALT } from './support';
@@ -23,6 +23,48 @@ const LISTING_KINDS = [
 const key = (s: Seen) => s.join(' ');
 // Read with the platform's ISO parser, not the connector's: a bug shared by both would pass.
 const at = (v: unknown): number | null => (typeof v === 'string' ? Date.parse(v) : null);
+
+type MappedDossier = Extract<ReturnType<typeof toDossier>, { ok: true }>['record'];
+
+/** Its dates in order, all at or before its update; a returned one completed, a withdrawn one dated. */
+function expectPlausibleFlow(d: MappedDossier): void {
+  const times = [d.appliedAt, d.acceptedAt, d.completedAt, d.returnedAt].filter((t): t is Date => t !== null);
+  expect(times.map((t) => t.getTime())).toEqual([...times].map((t) => t.getTime()).sort((a, b) => a - b));
+  for (const t of [...times, d.withdrawnAt, ...d.supplements.map((s) => s.receivedAt)]) {
+    if (t) expect(t.getTime()).toBeLessThanOrEqual(d.updatedAt.getTime());
+  }
+  if (d.status === 'RETURNED') expect(d.completedAt && d.returnedAt).toBeTruthy();
+  if (d.status === 'WITHDRAWN') expect(d.withdrawnAt).not.toBeNull();
+  if (d.acceptedAt) expect(d.appointmentAt).not.toBeNull();
+}
+
+/** What the dossiers add up to: those on unknown or abolished listings, lateness, online share by year. */
+interface Tally {
+  unknown: string[];
+  onAbolished: string[];
+  completed: number;
+  late: number;
+  byYear: Record<string, { online: number; all: number }>;
+}
+
+const newTally = (): Tally => ({ unknown: [], onAbolished: [], completed: 0, late: 0, byYear: {} });
+
+function count(tally: Tally, d: MappedDossier, world: World, listings: Set<string>): void {
+  if (!listings.has(d.listingCode)) tally.unknown.push(d.code);
+  const index = world.procedureIndexOf(d.nationalCode);
+  const header = index === null ? null : world.procedureHeaderAt(index);
+  if (header?.abolishedAt && d.acceptedAt && d.acceptedAt.getTime() >= header.abolishedAt)
+    tally.onAbolished.push(d.code);
+  if (d.completedAt && d.appointmentAt) {
+    tally.completed++;
+    if (d.completedAt > d.appointmentAt) tally.late++;
+  }
+  const year = String(d.appliedAt?.getUTCFullYear());
+  tally.byYear[year] ??= { online: 0, all: 0 };
+  const counts = tally.byYear[year] as { online: number; all: number };
+  counts.all++;
+  if (d.channel === 'ONLINE') counts.online++;
+}
 
 describe('the iGate simulator tells one story with the national one, and its manifest is the truth', () => {
   it.each([
@@ -76,43 +118,15 @@ describe('the iGate simulator tells one story with the national one, and its man
     try {
       const manifest = sim.manifest();
       const listings = new Set(sim.listingCodes());
-      const unknown: string[] = [];
-      const onAbolished: string[] = [];
-      const byYear: Record<string, { online: number; all: number }> = {};
-      let completed = 0;
-      let late = 0;
+      const tally = newTally();
       for (let i = 0; i < sim.dossierCount(); i++) {
         const raw = sim.rawDossier(i) as Record<string, unknown> & { procedure: { code: string } };
         const mapped = toDossier(raw, SALT);
         if (!mapped.ok) throw new Error(`${raw.code}: ${mapped.field} ${mapped.reason}`);
-        const d = mapped.record;
-        if (!listings.has(d.listingCode)) unknown.push(d.code);
-        const index = world.procedureIndexOf(d.nationalCode);
-        const header = index === null ? null : world.procedureHeaderAt(index);
-        if (header?.abolishedAt && d.acceptedAt && d.acceptedAt.getTime() >= header.abolishedAt)
-          onAbolished.push(d.code);
-        // Dates in order, all at or before the update.
-        const times = [d.appliedAt, d.acceptedAt, d.completedAt, d.returnedAt].filter(
-          (t): t is Date => t !== null,
-        );
-        expect(times.map((t) => t.getTime())).toEqual(
-          [...times].map((t) => t.getTime()).sort((a, b) => a - b),
-        );
-        for (const t of [...times, d.withdrawnAt, ...d.supplements.map((s) => s.receivedAt)]) {
-          if (t) expect(t.getTime()).toBeLessThanOrEqual(d.updatedAt.getTime());
-        }
-        if (d.status === 'RETURNED') expect(d.completedAt && d.returnedAt).toBeTruthy();
-        if (d.status === 'WITHDRAWN') expect(d.withdrawnAt).not.toBeNull();
-        if (d.acceptedAt) expect(d.appointmentAt).not.toBeNull();
-        if (d.completedAt && d.appointmentAt) {
-          completed++;
-          if (d.completedAt > d.appointmentAt) late++;
-        }
-        const year = String(d.appliedAt?.getUTCFullYear());
-        byYear[year] ??= { online: 0, all: 0 };
-        (byYear[year] as { online: number; all: number }).all++;
-        if (d.channel === 'ONLINE') (byYear[year] as { online: number; all: number }).online++;
+        expectPlausibleFlow(mapped.record);
+        count(tally, mapped.record, world, listings);
       }
+      const { unknown, onAbolished, completed, late, byYear } = tally;
       const expectedOf = (kind: string) =>
         manifest.findings
           .filter((f) => f.kind === kind)

@@ -43,29 +43,17 @@ const positives = (c: ChannelTerms | undefined) =>
     .sort((a, b) => a - b)
     .join(',');
 
+type Add = (kind: string, field: string | null, severity: string, channel?: string | null) => void;
+
 function compare(n: NationalProcedureRecord, l: ProvincialListingRecord, out: Seen[]): void {
-  const add = (kind: string, field: string | null, severity: string, channel: string | null = null) =>
+  const add: Add = (kind, field, severity, channel = null) =>
     out.push([kind, l.code, field, channel, severity]);
   if (!n.inForce) add('ABOLISHED_BUT_LISTED', 'status', 'HIGH');
   const name = compareNames(n.name, l.name);
   if (name !== 'EQUAL') add('NAME_MISMATCH', 'name', name === 'DIACRITICS_OR_CASE' ? 'LOW' : 'MEDIUM');
   for (const mine of l.channels) {
     const theirs = n.channels.find((c) => c.channel === mine.channel);
-    if (!theirs) continue;
-    const t = mine.times[0];
-    if (t && !theirs.times.some((x) => x.value === t.value && x.unit === t.unit)) {
-      const same = theirs.times.filter((x) => x.unit === t.unit).map((x) => x.value ?? 0);
-      const severity =
-        same.length !== theirs.times.length
-          ? 'MEDIUM'
-          : same.every((v) => (t.value ?? 0) > v)
-            ? 'HIGH'
-            : same.every((v) => (t.value ?? 0) < v)
-              ? 'INFO'
-              : 'AMBIGUOUS';
-      add('PROCESSING_TIME_MISMATCH', 'processingTime', severity, mine.channel);
-    }
-    if (positives(mine) !== positives(theirs)) add('FEE_MISMATCH', 'fees', 'HIGH', mine.channel);
+    if (theirs) compareChannel(mine, theirs, add);
   }
   const levels = (xs: string[]) => [...new Set(xs.filter((x) => x !== 'MINISTRY'))].sort().join();
   if (levels(n.levels) !== levels(l.levels)) add('LEVEL_MISMATCH', 'levels', 'MEDIUM');
@@ -78,12 +66,36 @@ function compare(n: NationalProcedureRecord, l: ProvincialListingRecord, out: Se
   const docs = (xs: { number: string }[]) =>
     [...new Set(xs.map((x) => normalizeDocNumber(x.number)))].sort().join('|');
   if (docs(n.legalBases) !== docs(l.legalBases)) add('LEGAL_BASIS_MISMATCH', 'legalBases', 'LOW');
+  if (publishedLate(n, l)) add('PUBLICATION_LATE', 'publishedDecision', 'MEDIUM');
+}
+
+/** One channel both sides have: its first processing time among the national ones, and its fees. */
+function compareChannel(mine: ChannelTerms, theirs: ChannelTerms, add: Add): void {
+  const t = mine.times[0];
+  if (t && !theirs.times.some((x) => x.value === t.value && x.unit === t.unit)) {
+    add('PROCESSING_TIME_MISMATCH', 'processingTime', timeSeverity(t, theirs), mine.channel);
+  }
+  if (positives(mine) !== positives(theirs)) add('FEE_MISMATCH', 'fees', 'HIGH', mine.channel);
+}
+
+/**
+ * A time in another unit than some national one: MEDIUM; longer than every national one:
+ * HIGH; shorter than every one: INFO; between them: AMBIGUOUS.
+ */
+function timeSeverity(t: ChannelTerms['times'][number], theirs: ChannelTerms): string {
+  const same = theirs.times.filter((x) => x.unit === t.unit).map((x) => x.value ?? 0);
+  if (same.length !== theirs.times.length) return 'MEDIUM';
+  if (same.every((v) => (t.value ?? 0) > v)) return 'HIGH';
+  return same.every((v) => (t.value ?? 0) < v) ? 'INFO' : 'AMBIGUOUS';
+}
+
+/** The province published past 5 working days after a ministry decision of 2019 or later. */
+function publishedLate(n: NationalProcedureRecord, l: ProvincialListingRecord): boolean {
   const ministry = n.decision?.date;
   const province = l.decision?.date;
-  if (ministry && province && ministry >= new Date('2019-01-01T00:00:00+07:00')) {
-    const deadline = defaultCalendar().addWorkingDays(localDateOf(ministry), 5);
-    if (localDateOf(province) > deadline) add('PUBLICATION_LATE', 'publishedDecision', 'MEDIUM');
-  }
+  if (!ministry || !province || ministry < new Date('2019-01-01T00:00:00+07:00')) return false;
+  const deadline = defaultCalendar().addWorkingDays(localDateOf(ministry), 5);
+  return localDateOf(province) > deadline;
 }
 
 /** Every listing finding the served data shows. */

@@ -3,50 +3,73 @@ import { ConfigurationError, UpstreamProtocolError } from '../../../connectors/k
 import { NationalClient, type NationalConfig } from '../../../connectors/national/client';
 import { type LocalServer, sendJson, startServer } from '../kit/local-server';
 
+type Scripted = { status?: number; body?: unknown; headers?: Record<string, string> };
+type FakeState = {
+  logins: number;
+  valid: Set<string>;
+  calls: Array<Record<string, unknown>>;
+  /** Answers to give before the normal one, per service: an envelope, or an HTTP status. */
+  script: Map<string, Scripted[]>;
+  /** Expire every session after this many service calls. */
+  expireAfter: number;
+};
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+const ok = (body: unknown): Answer => ({ status: 200, body });
+
 /** A minimal §1 server: sessions, a few services, and scripted answers to inject faults. */
 async function fakeNational() {
-  const state = {
+  const state: FakeState = {
     logins: 0,
     valid: new Set<string>(),
-    calls: [] as Array<Record<string, unknown>>,
-    /** Answers to give before the normal one, per service: an envelope, or an HTTP status. */
-    script: new Map<string, Array<{ status?: number; body?: unknown; headers?: Record<string, string> }>>(),
-    /** Expire every session after this many service calls. */
+    calls: [],
+    script: new Map(),
     expireAfter: Number.POSITIVE_INFINITY,
   };
   const server = await startServer((req, res, text) => {
     const body = JSON.parse(text) as Record<string, unknown>;
-    if (req.url === '/api/session') {
-      if (body.password !== 'right-password')
-        return sendJson(res, 200, { error_code: -1, message: 'Sai tên đăng nhập' });
-      state.logins += 1;
-      const session = `s${state.logins}`;
-      state.valid.add(session);
-      return sendJson(res, 200, { error_code: 0, session, expires_in: 1800 });
-    }
-    if (req.url !== '/api/service') return sendJson(res, 404, {});
-    state.calls.push(body);
-    if (!state.valid.has(body.session as string)) {
-      return sendJson(res, 200, { error_code: -401, message: 'Phiên làm việc hết hạn' });
-    }
-    if (state.calls.length >= state.expireAfter) state.valid.clear();
-    const scripted = state.script.get(body.service as string)?.shift();
-    if (scripted) return sendJson(res, scripted.status ?? 200, scripted.body ?? {}, scripted.headers);
-    switch (body.service) {
-      case 'LayThuTuc':
-        if (body.maTTHC === 'gone') return sendJson(res, 200, { error_code: -2, message: 'Không tìm thấy' });
-        return sendJson(res, 200, { error_code: 0, result: [{ MATTHC: body.maTTHC }] });
-      case 'LayQDCB':
-        return sendJson(res, 200, { error_code: 0, result: { ID: body.idQDCB, SOQUYETDINH: '1/QĐ-BYT' } });
-      case 'LayDanhMucCoQuan':
-        return sendJson(res, 200, { error_code: 0, result: [{ MADONVI: 'A' }, { MADONVI: 'B' }] });
-      case 'LayDanhSachTTHC':
-        return sendJson(res, 200, { error_code: 0, result: [{ MATTHC: '1' }], tongso: '1' });
-      default:
-        return sendJson(res, 200, { error_code: -9, message: 'Dịch vụ không tồn tại' });
-    }
+    const answer = req.url === '/api/session' ? login(state, body) : serviceCall(state, req.url, body);
+    return sendJson(res, answer.status, answer.body, answer.headers);
   });
   return { state, server };
+}
+
+/** §1 session: a new session for the right password. */
+function login(state: FakeState, body: Record<string, unknown>): Answer {
+  if (body.password !== 'right-password') return ok({ error_code: -1, message: 'Sai tên đăng nhập' });
+  state.logins += 1;
+  const session = `s${state.logins}`;
+  state.valid.add(session);
+  return ok({ error_code: 0, session, expires_in: 1800 });
+}
+
+/** §1 service call: a valid session, then the scripted answer if any, else the service's own. */
+function serviceCall(state: FakeState, url: string | undefined, body: Record<string, unknown>): Answer {
+  if (url !== '/api/service') return { status: 404, body: {} };
+  state.calls.push(body);
+  if (!state.valid.has(body.session as string)) {
+    return ok({ error_code: -401, message: 'Phiên làm việc hết hạn' });
+  }
+  if (state.calls.length >= state.expireAfter) state.valid.clear();
+  const scripted = state.script.get(body.service as string)?.shift();
+  if (scripted)
+    return { status: scripted.status ?? 200, body: scripted.body ?? {}, headers: scripted.headers };
+  return ok(serviceAnswer(body));
+}
+
+function serviceAnswer(body: Record<string, unknown>): unknown {
+  switch (body.service) {
+    case 'LayThuTuc':
+      if (body.maTTHC === 'gone') return { error_code: -2, message: 'Không tìm thấy' };
+      return { error_code: 0, result: [{ MATTHC: body.maTTHC }] };
+    case 'LayQDCB':
+      return { error_code: 0, result: { ID: body.idQDCB, SOQUYETDINH: '1/QĐ-BYT' } };
+    case 'LayDanhMucCoQuan':
+      return { error_code: 0, result: [{ MADONVI: 'A' }, { MADONVI: 'B' }] };
+    case 'LayDanhSachTTHC':
+      return { error_code: 0, result: [{ MATTHC: '1' }], tongso: '1' };
+    default:
+      return { error_code: -9, message: 'Dịch vụ không tồn tại' };
+  }
 }
 
 let server: LocalServer | undefined;

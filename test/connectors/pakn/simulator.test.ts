@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toFeedback } from '../../../connectors/pakn/map';
 import { localInstant } from '../../../connectors/sim/kit/time';
+import type { UnknownReference } from '../../../connectors/sim/pakn/feedback';
 import { type PaknSimulator, startPaknSimulator } from '../../../connectors/sim/pakn/simulator';
+import type { World } from '../../../connectors/sim/world';
 import { defaultCalendar } from '../../../src/domain/calendar';
 import { localDateOf } from '../../../src/domain/time';
 import { NOW, smallWorld } from './support';
@@ -26,6 +28,20 @@ const start = (options: Parameters<typeof startPaknSimulator>[0] = {}) =>
 async function get(s: PaknSimulator, query: string, key = 'hub-secret') {
   const res = await fetch(`${s.url}/api/v1/pakn?${query}`, { headers: { 'x-api-key': key } });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** The item carries the planted value in the planted field, and the world knows nothing by it. */
+function expectUnknownTo(world: World, raw: Record<string, unknown>, u: UnknownReference): void {
+  if (u.field === 'maTTHC') {
+    expect(raw.maTTHC).toBe(u.value);
+    expect(world.procedureIndexOf(u.value)).toBeNull();
+  } else if (u.field === 'coQuanXuLy') {
+    expect((raw.coQuanXuLy as { maDonVi: string }).maDonVi).toBe(u.value);
+    expect(world.agency(u.value)).toBeUndefined();
+  } else {
+    expect(raw.maHoSo).toBe(u.value);
+    expect(world.agency(u.value.split('-')[0] as string)).toBeUndefined();
+  }
 }
 
 describe('PAKN simulator', () => {
@@ -92,17 +108,7 @@ describe('PAKN simulator', () => {
     );
     const items = new Map([...sim.items()].map((raw) => [String(raw.maPAKN), raw]));
     for (const u of unknownReferences) {
-      const raw = items.get(u.maPAKN) as Record<string, unknown>;
-      if (u.field === 'maTTHC') {
-        expect(raw.maTTHC).toBe(u.value);
-        expect(world.procedureIndexOf(u.value)).toBeNull();
-      } else if (u.field === 'coQuanXuLy') {
-        expect((raw.coQuanXuLy as { maDonVi: string }).maDonVi).toBe(u.value);
-        expect(world.agency(u.value)).toBeUndefined();
-      } else {
-        expect(raw.maHoSo).toBe(u.value);
-        expect(world.agency(u.value.split('-')[0] as string)).toBeUndefined();
-      }
+      expectUnknownTo(world, items.get(u.maPAKN) as Record<string, unknown>, u);
     }
     // Everything else names only what the world knows.
     const planted = new Set(unknownReferences.map((u) => u.maPAKN));
