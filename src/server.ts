@@ -3,7 +3,7 @@
  * /readyz, /metrics, the console at /console. No framework: the hub needs a handful of routes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -19,9 +19,10 @@ import { EXPORT_PATH, serveExport } from './exports';
 import { type AuthOptions, authenticate, oidcVerifier, type Principal, scopeOf } from './graph/auth';
 import type { GraphContext, HubServices } from './graph/context';
 import { formatError } from './graph/errors';
-import { jitGateway } from './graph/executor';
+import { jitExecutor } from './graph/executor';
+import { FAST_LANE_CONTENT_TYPE, type FastLane, fastAnswer } from './graph/fast-lane';
 import { graphiqlAsset, graphiqlPage } from './graph/graphiql';
-import { guardPlugin } from './graph/limits';
+import { guardOperation, guardPlugin } from './graph/limits';
 import { prefetchingSchema } from './graph/prefetch';
 import { errorBody, isLoopback, requestIdOf, stampRequestId } from './graph/request';
 import { guardSchema, RequestBudget } from './graph/request-budget';
@@ -43,15 +44,21 @@ export interface HubServer {
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
+/**
+ * Apollo, and the fast lane beside it (src/graph/fast-lane.ts) over the same schema,
+ * executor and guard.
+ */
 export async function createApollo(
   log: Logger,
   limits: GraphLimits,
   metrics?: HubMetrics,
-): Promise<ApolloServer<GraphContext>> {
+): Promise<{ apollo: ApolloServer<GraphContext>; lane: FastLane }> {
+  // Relations a list prefetched answer from its rows (src/graph/prefetch.ts).
+  const schema = guardSchema(prefetchingSchema(await hubSchema()));
+  const executor = jitExecutor(schema);
   const apollo = new ApolloServer<GraphContext>({
     // graphql-jit runs the operations (src/graph/executor.ts); Apollo does the rest.
-    // Relations a list prefetched answer from its rows (src/graph/prefetch.ts).
-    gateway: jitGateway(guardSchema(prefetchingSchema(await hubSchema()))),
+    gateway: executor.gateway,
     formatError: formatError({ statementTimeoutMs: limits.statementTimeoutMs }),
     includeStacktraceInErrorResponses: false,
     // On for the schema; per role in guardPlugin (only roles with introspection get it).
@@ -75,7 +82,13 @@ export async function createApollo(
     ],
   });
   await apollo.start();
-  return apollo;
+  const lane: FastLane = {
+    executor,
+    schema,
+    guard: guardOperation(limits, chargeCost),
+    onAnswered: metrics ? (name, seconds) => metrics.answered(name, seconds) : undefined,
+  };
+  return { apollo, lane };
 }
 
 class BodyError extends Error {
@@ -221,7 +234,7 @@ export async function startServer(deps: {
   const ops: HubOps =
     deps.ops ?? hubOps({ orm, readOrm: deps.readOrm, staleAfterMs: deps.services.config.sourceStaleAfterMs });
   const metrics = ops.recorder;
-  const apollo = await createApollo(log, limits, metrics);
+  const { apollo, lane } = await createApollo(log, limits, metrics);
   const authOptions: AuthOptions = {
     findKey: (key) => findLiveKey(orm.em.fork(), key),
     adminKey: deps.adminKey,
@@ -319,24 +332,42 @@ export async function startServer(deps: {
     if (deps.ready) await Promise.race([deps.ready, new Promise((r) => budget.onStop(() => r(null)))]);
     if (budget.stopped) return sendStopped(res, budget, requestId, metrics);
     const scope = await scopeOf(principal, agencyTree);
+    const context: GraphContext = {
+      principal,
+      scope,
+      requestId,
+      em: orm.em.fork(),
+      readEm: deps.readOrm?.em.fork(),
+      log,
+      services: deps.services,
+      loaders: new Map(),
+      budget,
+    };
+    await answer(res, { method: req.method ?? 'GET', headers, search: url.search, body }, context, budget);
+  }
+
+  /** The fast lane's answer when it has one, else Apollo's. */
+  async function answer(
+    res: ServerResponse,
+    request: HTTPGraphQLRequest,
+    context: GraphContext,
+    budget: RequestBudget,
+  ) {
+    const fast = await fastAnswer(lane, request.method, request.body, request.headers, context);
+    if (budget.stopped) return sendStopped(res, budget, context.requestId, metrics);
+    if (fast !== null) {
+      res.writeHead(200, { 'content-type': FAST_LANE_CONTENT_TYPE });
+      res.end(fast);
+      return;
+    }
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async (): Promise<GraphContext> => ({
-        principal,
-        scope,
-        requestId,
-        em: orm.em.fork(),
-        readEm: deps.readOrm?.em.fork(),
-        log,
-        services: deps.services,
-        loaders: new Map(),
-        budget,
-      }),
+      httpGraphQLRequest: request,
+      context: async () => context,
     });
     // A cancelled request answers one coded error, not a pile of per-field ones and a
     // half-built body.
-    if (budget.stopped) return sendStopped(res, budget, requestId, metrics);
-    await sendGraphqlResult(res, result, requestId);
+    if (budget.stopped) return sendStopped(res, budget, context.requestId, metrics);
+    await sendGraphqlResult(res, result, context.requestId);
   }
 
   /** Ops endpoints need a key: any role for /readyz, the metrics grant for /metrics. */

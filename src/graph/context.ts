@@ -17,6 +17,17 @@ export interface HubServices {
   config: HubConfig;
 }
 
+/**
+ * The guard's outcome when the fast lane (src/graph/fast-lane.ts) has already run it for
+ * this request's operation: Apollo, answering the same request after the lane handed it
+ * over, awaits that outcome instead of measuring and charging the key a second time.
+ */
+export interface PreGuarded {
+  query: string;
+  operationName: string | null;
+  outcome: Promise<void>;
+}
+
 export interface GraphContext {
   em: EntityManager;
   /** A fork on the read replica (DATABASE_READ_URL) when one is configured: reports read there. */
@@ -28,6 +39,8 @@ export interface GraphContext {
   requestId: string;
   /** The operation's cost, once measured (src/graph/limits). */
   cost?: number;
+  /** Set by the fast lane when it has run the guard for this request (src/graph/limits). */
+  preGuarded?: PreGuarded;
   log: Logger;
   services: HubServices;
   loaders: Map<string, DataLoader<unknown, unknown>>;

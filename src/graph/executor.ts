@@ -65,8 +65,32 @@ function withDefaults(
   return filled;
 }
 
-export function jitGateway(schema: GraphQLSchema): Gateway {
+/** What one execution needs: the parsed operation, the caller's context and raw variables. */
+export interface Execution {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName: string | null;
+  context: unknown;
+  variables?: Record<string, unknown>;
+}
+
+export interface HubExecutor {
+  /** The executor Apollo runs every operation on. */
+  gateway: Gateway;
+  run(e: Execution): Promise<ExecutionResult>;
+  /**
+   * A query document Apollo has parsed and validated before, by its exact text (what the
+   * fast lane, src/graph/fast-lane.ts, may answer without Apollo's pipeline).
+   */
+  knownQuery(source: string): DocumentNode | undefined;
+}
+
+/** Documents remembered for the fast lane: dashboards send a handful, over and over. */
+const MAX_KNOWN_QUERIES = 1_000;
+
+export function jitExecutor(schema: GraphQLSchema): HubExecutor {
   const cache = new WeakMap<DocumentNode, Compiled>();
+  const known = new Map<string, DocumentNode>();
 
   function compiled(document: DocumentNode, operationName: string | null): CompiledQuery | null {
     let byOperation = cache.get(document);
@@ -85,44 +109,46 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
     return usable;
   }
 
-  async function run(rc: {
-    document: DocumentNode;
-    operation: OperationDefinitionNode;
-    operationName: string | null;
-    context: unknown;
-    request: { variables?: Record<string, unknown> };
-  }): Promise<ExecutionResult> {
-    const raw = rc.request.variables ?? {};
-    const defs = rc.operation.variableDefinitions ?? [];
+  async function run(e: Execution): Promise<ExecutionResult> {
+    const raw = e.variables ?? {};
+    const defs = e.operation.variableDefinitions ?? [];
     if (defs.length) {
       // graphql-js's coercion, for its errors; graphql-jit coerces the raw values itself.
       // An enum value's "Did you mean …?" names the schema: only for roles with introspection.
-      const hideSuggestions = !seesSuggestions(rc.context as GraphContext);
+      const hideSuggestions = !seesSuggestions(e.context as GraphContext);
       const coerced = getVariableValues(schema, defs, raw, { maxErrors: 50, hideSuggestions });
       if (coerced.errors) return { errors: coerced.errors };
     }
-    const q = compiled(rc.document, rc.operationName);
+    const q = compiled(e.document, e.operationName);
     if (!q) {
       return execute({
         schema,
-        document: rc.document,
-        contextValue: rc.context,
+        document: e.document,
+        contextValue: e.context,
         variableValues: raw,
-        operationName: rc.operationName,
+        operationName: e.operationName,
       });
     }
-    const result = await q.query(undefined, rc.context, withDefaults(raw, defs));
+    const result = await q.query(undefined, e.context, withDefaults(raw, defs));
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   }
 
-  return {
+  const gateway: Gateway = {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => {};
     },
     async load() {
-      return { executor: (rc) => run(rc) as never };
+      return {
+        executor: (rc) => {
+          // Reaching the executor, the document has parsed and passed validation.
+          if (rc.operation.operation === 'query' && known.size < MAX_KNOWN_QUERIES)
+            known.set(rc.source, rc.document);
+          return run({ ...rc, variables: rc.request.variables }) as never;
+        },
+      };
     },
     async stop() {},
   };
+  return { gateway, run, knownQuery: (source) => known.get(source) };
 }

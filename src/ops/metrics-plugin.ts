@@ -8,9 +8,7 @@ export function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin {
       const started = performance.now();
       return {
         async willSendResponse({ operationName, response }) {
-          const operation = metrics.operationLabel(operationName ?? request.operationName);
-          metrics.operations.inc({ operation });
-          metrics.duration.observe({ operation }, (performance.now() - started) / 1000);
+          metrics.answered(operationName ?? request.operationName, (performance.now() - started) / 1000);
           // The answer's errors, as formatted: the codes the client saw.
           if (response.body.kind === 'single')
             for (const e of response.body.singleResult.errors ?? []) metrics.error(e.extensions?.code);

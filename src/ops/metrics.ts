@@ -85,6 +85,13 @@ export class HubMetrics {
     return name;
   }
 
+  /** One answered graph operation and how long it took. */
+  answered(name: string | null | undefined, seconds: number): void {
+    const operation = this.operationLabel(name);
+    this.operations.inc({ operation });
+    this.duration.observe({ operation }, seconds);
+  }
+
   error(code: unknown): void {
     this.errors.inc({ code: typeof code === 'string' && ERROR_CODE.test(code) ? code : 'OTHER' });
   }

@@ -73,22 +73,43 @@ async function chargeRate(ctx: GraphContext, cost: number, chargeCost: ChargeCos
   );
 }
 
+/** The checks of one operation, in order; throws the first that fails. */
+export type GuardOperation = (
+  ctx: GraphContext,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+) => Promise<void>;
+
+/** Access by role, then the limits, then the key's rate budget charged with the operation's cost. */
+export function guardOperation(limits: GraphLimits, chargeCost: ChargeCost): GuardOperation {
+  return async (ctx, schema, document, operation, variables) => {
+    const measure = measured(schema, document, operation, variables, limits);
+    enforceAccess(ctx.principal, measure);
+    enforceLimits(measure, limits);
+    ctx.cost = measure.cost;
+    await chargeRate(ctx, measure.cost, chargeCost);
+  };
+}
+
 export function guardPlugin(
   limits: GraphLimits,
   log: Logger,
   chargeCost: ChargeCost,
 ): ApolloServerPlugin<GraphContext> {
+  const guard = guardOperation(limits, chargeCost);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, contextValue, schema }) {
-          const ctx = contextValue;
           if (!operation) return; // Apollo has already refused it
-          const measure = measured(schema, document, operation, request.variables ?? {}, limits);
-          enforceAccess(ctx.principal, measure);
-          enforceLimits(measure, limits);
-          ctx.cost = measure.cost;
-          await chargeRate(ctx, measure.cost, chargeCost);
+          const pre = contextValue.preGuarded;
+          if (pre && pre.query === request.query && pre.operationName === (request.operationName ?? null)) {
+            await pre.outcome;
+            return;
+          }
+          await guard(contextValue, schema, document, operation, request.variables ?? {});
         },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const e of errors) {
