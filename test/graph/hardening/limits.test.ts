@@ -185,13 +185,16 @@ describe('every mutation', () => {
     if (isEnumType(named)) return bad === 'enum' ? 'NOT_A_VALUE' : named.getValues()[0]!.value;
     if (isInputObjectType(named))
       return Object.fromEntries(Object.values(named.getFields()).map((f) => [f.name, sampleOf(f.type, bad)]));
-    if (isScalarType(named)) {
-      if (named.name === 'ID') return bad === 'id' ? 'abc' : '1';
-      if (named.name === 'Int') return 1;
-      if (named.name === 'Boolean') return false;
-      return 'x';
-    }
+    if (isScalarType(named)) return scalarSample(named.name, bad);
     return null;
+  }
+
+  /** An ID ('1', or 'abc' when IDs are to be bad), an Int, a Boolean, or a string for any other scalar. */
+  function scalarSample(name: string, bad: 'id' | 'enum' | null): unknown {
+    if (name === 'ID') return bad === 'id' ? 'abc' : '1';
+    if (name === 'Int') return 1;
+    if (name === 'Boolean') return false;
+    return 'x';
   }
 
   it('answers malformed ids and enum values with BAD_USER_INPUT, never INTERNAL_SERVER_ERROR', async () => {
