@@ -138,3 +138,127 @@ describe('the compiled executor', () => {
     ]);
   });
 });
+
+type Named = { code: string; name: string } | null;
+type DossierNames = { code: string; procedure: Named; listing: Named };
+
+/** The same nodes through the per-field resolvers (loaders): a root lookup per code, as aliases (40 a request). */
+async function throughLoaders(field: 'dossier' | 'feedback', codes: string[], selection: string) {
+  const out: unknown[] = [];
+  for (let start = 0; start < codes.length; start += 40) {
+    const part = codes.slice(start, start + 40);
+    const r = await hub.gql<Record<string, unknown>>(
+      `{ ${part.map((c, i) => `n${i}: ${field}(code: ${JSON.stringify(c)}) { ${selection} }`).join('\n')} }`,
+    );
+    expect(r.errors).toBeUndefined();
+    out.push(...part.map((_, i) => r.data![`n${i}`]));
+  }
+  return out;
+}
+
+// Runs last: it changes the tables (a tombstoned national record, an unknown code).
+describe('prefetched relations at their edges', () => {
+  it('answer as the loaders do: a listing-only code, an unknown one, codes shared by many rows', async () => {
+    // Two codes with an active listing each, several dossiers on each.
+    const shared = await pg.query<{ national_code: string }>(
+      `select d.national_code from dossier d
+       where d.deleted_at is null and exists (select 1 from provincial_listing l
+         where l.national_code = d.national_code and l.active and l.deleted_at is null)
+       group by 1 having count(*) >= 3 order by count(*) desc, 1 limit 2`,
+    );
+    expect(shared.rows.length).toBe(2);
+    const [listingOnly, kept] = shared.rows.map((r) => r.national_code) as [string, string];
+    // The first now lives only as a listing (its national record tombstoned); one more code
+    // no portal knows.
+    await pg.query('update national_procedure set deleted_at = now() where code = $1', [listingOnly]);
+    const codes = (
+      await pg.query<{ code: string }>(
+        `select code from dossier where deleted_at is null and national_code = any($1::text[]) order by code limit 12`,
+        [[listingOnly, kept]],
+      )
+    ).rows.map((r) => r.code);
+    await pg.query(
+      `update dossier set national_code = 'NO.SUCH.CODE', listing_code = 'NO-SUCH-LISTING' where code = $1`,
+      [codes[0]],
+    );
+    const listingName = (
+      await pg.query<{ name: string }>(
+        `select min(name) as name from provincial_listing where national_code = $1 and active and deleted_at is null`,
+        [listingOnly],
+      )
+    ).rows[0]!.name;
+
+    const r = await hub.gql<{ dossiers: { edges: { node: DossierNames }[] } }>(
+      `query($codes: [String!]) { dossiers(first: 50, filter: { codes: $codes }) { edges { node {
+        code procedure { code name } listing { code name } } } } }`,
+      { codes },
+    );
+    expect(r.errors).toBeUndefined();
+    const nodes = r.data!.dossiers.edges.map((e) => e.node);
+    expect(nodes.map((n) => n.code).sort()).toEqual([...codes].sort());
+    const loaded = await throughLoaders(
+      'dossier',
+      nodes.map((n) => n.code),
+      'code procedure { code name } listing { code name }',
+    );
+    expect(nodes).toEqual(loaded);
+    const byCode = new Map(nodes.map((n) => [n.code, n]));
+    expect(byCode.get(codes[0]!)).toMatchObject({ procedure: null, listing: null });
+    const onListing = nodes.filter((n) => n.procedure?.code === listingOnly);
+    expect(onListing.length).toBeGreaterThanOrEqual(2);
+    for (const n of onListing) expect(n.procedure!.name).toBe(listingName);
+  });
+
+  it('answer a feedback’s procedure as the loaders do, with or without a code', async () => {
+    const r = await hub.gql<{ feedbacks: { edges: { node: { code: string; procedure: Named } }[] } }>(
+      `{ feedbacks(first: 100) { edges { node { code procedure { code name } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const nodes = r.data!.feedbacks.edges.map((e) => e.node);
+    expect(nodes.some((n) => n.procedure === null)).toBe(true);
+    expect(nodes.some((n) => n.procedure !== null)).toBe(true);
+    expect(nodes).toEqual(
+      await throughLoaders(
+        'feedback',
+        nodes.map((n) => n.code),
+        'code procedure { code name }',
+      ),
+    );
+  });
+
+  it('filter by one status as by the same status among others', async () => {
+    const all = await pg.query<{ status_group: string; n: string }>(
+      `select status_group, count(*) as n from feedback where deleted_at is null group by 1 order by 2 desc`,
+    );
+    const [one, two] = all.rows.map((x) => x.status_group);
+    const q = async (groups: string[]) =>
+      (
+        await hub.gql<{ feedbacks: { totalCount: number; edges: { node: { code: string } }[] } }>(
+          `query($g: [FeedbackStatusGroup!]) { feedbacks(first: 100, filter: { statusGroup: $g }) {
+            totalCount edges { node { code } } } }`,
+          { g: groups },
+        )
+      ).data!.feedbacks;
+    const single = await q([one!]);
+    const both = await q([one!, two!]);
+    expect(single.totalCount).toBe(Number(all.rows[0]!.n));
+    expect(both.totalCount).toBe(Number(all.rows[0]!.n) + Number(all.rows[1]!.n));
+    const sql = await pg.query<{ code: string }>(
+      `select code from feedback where deleted_at is null and status_group = $1 order by sent_at desc, code desc limit 100`,
+      [one],
+    );
+    expect(single.edges.length).toBeGreaterThan(0);
+    expect(single.edges.map((e) => e.node.code)).toEqual(sql.rows.map((x) => x.code));
+    const dossiers = await hub.gql<{ dossiers: { totalCount: number; edges: { node: { code: string } }[] } }>(
+      `{ dossiers(first: 100, filter: { status: [PROCESSING] }) { totalCount edges { node { code } } } }`,
+    );
+    const processing = await pg.query<{ code: string }>(
+      `select code from dossier where deleted_at is null and status = 'PROCESSING'
+       order by source_updated_at desc, code desc`,
+    );
+    expect(dossiers.data!.dossiers.totalCount).toBe(processing.rows.length);
+    expect(dossiers.data!.dossiers.edges.map((e) => e.node.code)).toEqual(
+      processing.rows.slice(0, 100).map((x) => x.code),
+    );
+  });
+});

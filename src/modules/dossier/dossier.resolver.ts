@@ -40,7 +40,8 @@ export class DossierResolver {
       // Only the selected fields' columns: a page of 50 codes and statuses no longer reads
       // and builds every column of 50 rows.
       plan: dossierPlan(info, args.orderBy),
-      prefetch: prefetchFor(info, ctx, 'Dossier', ['edges', 'node'], (c) => `d.${c}`),
+      // Over the page's rows as `pk` (keysetPageKeyed): each relation once per distinct code.
+      prefetch: prefetchFor(info, ctx, 'Dossier', ['edges', 'node'], (c) => `pk.${c}`),
     });
   }
 

@@ -4,7 +4,7 @@
  * Every statement binds its parameters (no inlining); `first: 0` reads no page.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage } from '../../db/keyset';
+import { keyColumnsOf, keysetPage, keysetPageKeyed } from '../../db/keyset';
 import { readQuery } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { badInput } from '../../graph/errors';
@@ -25,7 +25,10 @@ export interface DossierPageArgs {
   plan?: DossierPlan;
   /** The caller's agency scope (ctx.scope.agencyCodes). */
   agencyCodes?: readonly string[] | null;
-  /** Relations answered in the page's own statement (src/graph/prefetch.ts). */
+  /**
+   * Relations answered in the page's own statement (src/graph/prefetch.ts), written over
+   * the row as `pk.<column>`: each is computed once per distinct code (keysetPageKeyed).
+   */
   prefetch?: Prefetch;
 }
 
@@ -75,16 +78,21 @@ function pageSql(
   limit: number,
   prefetch?: Prefetch,
 ) {
-  return keysetPage(orderOf(args.orderBy), {
-    select: [selectOf(args), ...(prefetch?.columns ?? [])].join(', '),
-    selectParams: prefetch?.params,
+  const keys = keyColumnsOf(prefetch?.columns ?? []);
+  // The prefetch's key columns are in the page's rows, whatever the selection.
+  const missing = args.plan ? keys.filter((k) => !args.plan!.columns.includes(k)) : [];
+  const page = {
+    select: [selectOf(args), ...missing.map((k) => `d.${k}`)].join(', '),
     from: 'dossier d',
     alias: 'd',
     where: where.sql,
     params: where.params,
     after: afterOf(args),
     limit,
-  });
+  };
+  const order = orderOf(args.orderBy);
+  if (!prefetch) return keysetPage(order, page);
+  return keysetPageKeyed(order, page, { columns: prefetch.columns, params: prefetch.params });
 }
 
 export async function listDossiers(

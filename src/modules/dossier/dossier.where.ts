@@ -3,7 +3,7 @@
  * (Migration20261201090000_graph_indexes): agency, procedure, listing and status each with
  * the update order, the counts by agency or procedure and status, the accepted and
  * appointment orders; statuses go in as one array parameter (`= any(?)`), which the
- * planner sees through.
+ * planner sees through, or as `= ?` when there is one.
  */
 import type { KeysetOrder } from '../../db/keyset';
 import { agencyScopeSql, type Scope } from '../../graph/auth';
@@ -47,7 +47,11 @@ export function whereOf(
     w.sql.push('d.code = any(?::text[])');
     w.params.push(filter.codes.map((c) => c.trim()));
   }
-  if (filter?.status) {
+  // One status as `=`: an index on (…, status, …) then also serves the order after it.
+  if (filter?.status?.length === 1) {
+    w.sql.push('d.status = ?');
+    w.params.push(filter.status[0]);
+  } else if (filter?.status) {
     w.sql.push('d.status = any(?::text[])');
     w.params.push(filter.status);
   }

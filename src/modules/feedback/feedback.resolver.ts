@@ -89,7 +89,8 @@ export class FeedbackResolver {
       agencyCodes: ctx.scope.agencyCodes,
       // Only the selected fields' columns (never the content and history unless asked).
       plan: feedbackPlan(info, orderOf(args.orderBy).column),
-      prefetch: prefetchFor(info, ctx, 'Feedback', ['edges', 'node'], (c) => `f.${c}`),
+      // Over the page's rows as `pk` (keysetPageKeyed): each relation once per distinct code.
+      prefetch: prefetchFor(info, ctx, 'Feedback', ['edges', 'node'], (c) => `pk.${c}`),
     });
   }
 

@@ -4,7 +4,7 @@
  * first); indexes (…, sent_at, code) serve it backwards. `first: 0` reads no page.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage } from '../../db/keyset';
+import { keyColumnsOf, keysetPage, keysetPageKeyed } from '../../db/keyset';
 import { readQuery } from '../../db/sql';
 import { agencyScopeSql, type Scope } from '../../graph/auth';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
@@ -31,7 +31,10 @@ export interface PageRequest {
   plan?: FeedbackPlan;
   /** The caller's agency scope (ctx.scope.agencyCodes). */
   agencyCodes?: readonly string[] | null;
-  /** Relations answered in the page's own statement (src/graph/prefetch.ts). */
+  /**
+   * Relations answered in the page's own statement (src/graph/prefetch.ts), written over
+   * the row as `pk.<column>`: each is computed once per distinct code (keysetPageKeyed).
+   */
   prefetch?: Prefetch;
 }
 
@@ -56,8 +59,14 @@ export function whereOf(
     w.sql.push(`${column} = ?`);
     w.params.push(value.trim());
   };
+  // One value as `=`: an index on (agency_code, status_group, sent_at, code) then also
+  // serves the page's order, where `= any(…)` leaves a filter over the agency's rows.
   const anyOf = (column: string, values: readonly string[] | null | undefined): void => {
     if (values == null) return;
+    if (values.length === 1) {
+      equal(column, values[0]);
+      return;
+    }
     w.sql.push(`${column} = any(?::text[])`);
     w.params.push(values.map((v) => v.trim()));
   };
@@ -109,16 +118,21 @@ function afterOf(request: PageRequest): readonly [string, string] | null {
 }
 
 function pageSql(request: PageRequest, where: Where, limit: number, prefetch?: Prefetch) {
-  return keysetPage(orderOf(request.orderBy), {
-    select: [selectOf(request), ...(prefetch?.columns ?? [])].join(', '),
-    selectParams: prefetch?.params,
+  const keys = keyColumnsOf(prefetch?.columns ?? []);
+  // The prefetch's key columns are in the page's rows, whatever the selection.
+  const missing = request.plan ? keys.filter((k) => !request.plan!.columns.includes(k)) : [];
+  const page = {
+    select: [selectOf(request), ...missing.map((k) => `f.${k}`)].join(', '),
     from: 'feedback f',
     alias: 'f',
     where: where.sql,
     params: where.params,
     after: afterOf(request),
     limit,
-  });
+  };
+  const order = orderOf(request.orderBy);
+  if (!prefetch) return keysetPage(order, page);
+  return keysetPageKeyed(order, page, { columns: prefetch.columns, params: prefetch.params });
 }
 
 /** includeDescendants only widens an agency filter: without one it is a mistake worth saying. */

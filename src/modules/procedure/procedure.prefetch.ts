@@ -13,28 +13,42 @@ type Row = Record<string, unknown>;
 /**
  * The Procedure of the national code in a parent's `column`, as proceduresByCodes answers
  * it: the national name (not tombstoned), else the first active listing's; null when no
- * portal knows the code (or the column is null).
+ * portal knows the code (or the column is null). The listings are read only when the
+ * national database has no live record (coalesce evaluates lazily), and the answer is a
+ * JSON pair [code, name], cheaper to build than an object. (An expression, not a
+ * subquery: one subplan less per row.)
  */
 export const procedurePrefetch =
   (column: string): PrefetchProvider =>
   ({ col }) => ({
-    sql: `select json_build_object('code', k.code, 'name', coalesce(p.name, l.name))
-          from (select ${col(column)} as code) k
-          left join national_procedure p on p.code = k.code and p.deleted_at is null
-          left join lateral (select min(l.name) as name from provincial_listing l
-                             where l.national_code = k.code and l.active and l.deleted_at is null) l on true
-          where p.code is not null or l.name is not null`,
+    sql: `coalesce(
+            (select json_build_array(p.code, p.name) from national_procedure p
+             where p.code = ${col(column)} and p.deleted_at is null),
+            (select json_build_array(${col(column)}, min(l.name)) from provincial_listing l
+             where l.national_code = ${col(column)} and l.active and l.deleted_at is null having count(*) > 0))`,
     params: [],
-    read: (v) => (v == null ? null : asNode(Procedure, v as Procedure)),
+    read: (v) => {
+      if (v == null) return null;
+      const [code, name] = v as [string, string];
+      return asNode(Procedure, { code, name });
+    },
   });
 
-// `Procedure.national`: only the selected fields' columns, tombstoned records included (as nationalByCodes).
+// `Procedure.national`: only the selected fields' columns, tombstoned records included (as
+// nationalByCodes), as one JSON array in plan order (cheaper to build than an object).
 registerPrefetch('Procedure', 'national', ({ col, selected }) => {
   const plan = planForFields(selected, NATIONAL_READERS, ['code'], (f) => f as NationalProcedure);
   return {
-    sql: `select row_to_json(x) from (select ${plan.columns.map((c) => `p.${c}`).join(', ')}
-          from national_procedure p where p.code = ${col('code')}) x`,
+    sql: `select json_build_array(${plan.columns.map((c) => `p.${c}`).join(', ')})
+          from national_procedure p where p.code = ${col('code')}`,
     params: [],
-    read: (v) => (v == null ? null : { ...plan.build(v as Row), code: String((v as Row).code) }),
+    read: (v) => {
+      if (v == null) return null;
+      const row: Row = {};
+      plan.columns.forEach((c, i) => {
+        row[c] = (v as unknown[])[i];
+      });
+      return { ...plan.build(row), code: String(row.code) };
+    },
   };
 });
