@@ -207,6 +207,30 @@ describe('prefetched relations at their edges', () => {
     const onListing = nodes.filter((n) => n.procedure?.code === listingOnly);
     expect(onListing.length).toBeGreaterThanOrEqual(2);
     for (const n of onListing) expect(n.procedure!.name).toBe(listingName);
+
+    // In the catalogue the code is now listing-only, its national record tombstoned: it still
+    // answers `national` (as the loaders do), while a live one comes from the page's own row.
+    const national = `national { code name status deletedAt updatedAt decision { number date }
+      channels { channel times { value unit } fees { amount } } agencies { code name } }`;
+    const catalogue = await hub.gql<{ procedures: { edges: { node: Record<string, unknown> }[] } }>(
+      `query($codes: [String!]) { procedures(first: 10, filter: { codes: $codes }) { edges { node {
+        code name listings { code name } ${national} } } } }`,
+      { codes: [listingOnly, kept, 'NO.SUCH.CODE'] },
+    );
+    expect(catalogue.errors).toBeUndefined();
+    const procedures = catalogue.data!.procedures.edges.map((e) => e.node);
+    expect(procedures.map((p) => p.code)).toEqual([listingOnly, kept].sort());
+    const one = await hub.gql<Record<string, unknown>>(
+      `{ a: procedure(code: ${JSON.stringify(procedures[0]!.code)}) { code name listings { code name } ${national} }
+         b: procedure(code: ${JSON.stringify(procedures[1]!.code)}) { code name listings { code name } ${national} } }`,
+    );
+    expect(one.errors).toBeUndefined();
+    expect(procedures).toEqual([one.data!.a, one.data!.b]);
+    const tombstoned = procedures.find((p) => p.code === listingOnly) as {
+      national: { deletedAt: string | null };
+    };
+    expect(tombstoned.national.deletedAt).not.toBeNull();
+    expect((procedures.find((p) => p.code === kept) as { national: unknown }).national).not.toBeNull();
   });
 
   it('answer a feedback’s procedure as the loaders do, with or without a code', async () => {

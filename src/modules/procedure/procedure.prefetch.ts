@@ -35,12 +35,16 @@ export const procedurePrefetch =
   });
 
 // `Procedure.national`: only the selected fields' columns, tombstoned records included (as
-// nationalByCodes), as one JSON array in plan order (cheaper to build than an object).
+// nationalByCodes), as one JSON array in plan order (cheaper to build than an object). The
+// catalogue's row carries its live national record's columns (`national.<column>`, see
+// listProcedures): only a listing-only row looks its record (maybe tombstoned) up.
 registerPrefetch('Procedure', 'national', ({ col, selected }) => {
   const plan = planForFields(selected, NATIONAL_READERS, ['code'], (f) => f as NationalProcedure);
   return {
-    sql: `select json_build_array(${plan.columns.map((c) => `p.${c}`).join(', ')})
-          from national_procedure p where p.code = ${col('code')}`,
+    sql: `case when ${col('national.code')} is not null
+            then json_build_array(${plan.columns.map((c) => col(`national.${c}`)).join(', ')})
+            else (select json_build_array(${plan.columns.map((c) => `p.${c}`).join(', ')})
+                  from national_procedure p where p.code = ${col('code')}) end`,
     params: [],
     read: (v) => {
       if (v == null) return null;

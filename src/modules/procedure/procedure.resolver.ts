@@ -34,7 +34,11 @@ export class ProcedureResolver {
     return listProcedures(
       ctx.em,
       { first: validateFirst(args.first), after: args.after, filter: args.filter },
-      prefetchFor(info, ctx, 'Procedure', ['edges', 'node'], (c) => `(u.${c} collate "default")`),
+      // `national.<column>`: the live national record's column, carried by the page's row
+      // (null on a listing-only row), so Procedure.national reads no record twice.
+      prefetchFor(info, ctx, 'Procedure', ['edges', 'node'], (c) =>
+        c.startsWith('national.') ? `u."${c}"` : `(u.${c} collate "default")`,
+      ),
     );
   }
 

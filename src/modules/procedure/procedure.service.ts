@@ -56,7 +56,11 @@ function listingOnlyWhere(filter: ProcedureFilter | null | undefined): Where {
     sql: [
       'l.active',
       'l.deleted_at is null',
-      'not exists (select 1 from national_procedure n where n.code = l.national_code and n.deleted_at is null)',
+      // Equal in byte order as in the default collation (deterministic), but in "C" both
+      // sides are read from their byte-order indexes: a merge anti join that stops at the
+      // page's last code, not a hash of every national code.
+      `not exists (select 1 from national_procedure n
+        where (n.code collate "C") = (l.national_code collate "C") and n.deleted_at is null)`,
     ],
     params: [],
   };
@@ -85,6 +89,13 @@ function listingOnlyWhere(filter: ProcedureFilter | null | undefined): Where {
   return w;
 }
 
+const CARRIED = /\bu\."national\.([a-z_][a-z0-9_]*)"/g;
+
+/** The national record's columns these prefetch items read from the page's row. */
+function nationalColumnsOf(columns: readonly string[]): string[] {
+  return [...new Set(columns.flatMap((c) => [...c.matchAll(CARRIED)].map((m) => m[1]!)))];
+}
+
 /**
  * One page of the union, in national-code byte order (`collate "C"`, whatever the
  * database's collation): each side reads its own first rows from an index on that order
@@ -105,18 +116,23 @@ export async function listProcedures(
   // The listing-only side reads its index only up to the national side's last code when
   // that side filled the page: past it, nothing can make the page.
   // The page's statement also answers what `prefetch` covers (listings, national records).
+  // Columns of the national record a prefetch reads from the row (`u."national.<column>"`,
+  // Procedure.national): the national side carries them, the listing-only side has none.
+  const carried = nationalColumnsOf(prefetch?.columns ?? []);
+  const natColumns = carried.map((c) => `, p.${c} as "national.${c}"`).join('');
+  const noColumns = carried.map((c) => `, null as "national.${c}"`).join('');
   const page = (limit: number, pf?: Prefetch) =>
     readQuery<{ code: string; name: string }>(
       em,
       `with nat as (
-         select p.code collate "C" as code, p.name from national_procedure p
+         select p.code collate "C" as code, p.name${pf ? natColumns : ''} from national_procedure p
          where ${[...n.sql, ...(after ? ['p.code collate "C" > ?'] : [])].join(' and ')}
          order by p.code collate "C" limit ?),
        bound as (select max(code) as code from nat having count(*) = ?)
        select ${['u.code', 'u.name', ...(pf?.columns ?? [])].join(', ')} from (
-         select code, name from nat
+         select * from nat
          union all
-         (select k.code, (select min(l.name) from provincial_listing l where l.national_code = k.code and ${l.sql.join(' and ')}) as name
+         (select k.code, (select min(l.name) from provincial_listing l where l.national_code = k.code and ${l.sql.join(' and ')}) as name${pf ? noColumns : ''}
           from (select distinct l.national_code collate "C" as code from provincial_listing l
                 where ${[...l.sql, ...(after ? ['l.national_code collate "C" > ?'] : [])].join(' and ')}
                   and l.national_code collate "C" <= coalesce((select code from bound), chr(1114111))) k
