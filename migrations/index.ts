@@ -17,6 +17,7 @@ import { Migration20261201144100_dossier_fact_writes } from './Migration20261201
 import { Migration20261201144200_queued_runs } from './Migration20261201144200_queued_runs';
 import { Migration20261201144201_queued_checks } from './Migration20261201144201_queued_checks';
 import { Migration20261201144300_pii_retention } from './Migration20261201144300_pii_retention';
+import { Migration20261201150000_dossier_fact_month } from './Migration20261201150000_dossier_fact_month';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201144200_queued_runs', class: Migration20261201144200_queued_runs },
   { name: 'Migration20261201144201_queued_checks', class: Migration20261201144201_queued_checks },
   { name: 'Migration20261201144300_pii_retention', class: Migration20261201144300_pii_retention },
+  { name: 'Migration20261201150000_dossier_fact_month', class: Migration20261201150000_dossier_fact_month },
 ];

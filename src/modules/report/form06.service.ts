@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../../db/sql';
 import { FIGURES, type Form06Query, form06Sql, UNKNOWN_KEY } from './form06.sql';
 import type { DossierReport, DossierReportRow } from './form06.types';
+import { form06MonthSql } from './form06-month.sql';
 
 const LEVEL_LABELS: Record<string, string> = {
   MINISTRY: 'Cấp bộ (ministry)',
@@ -26,8 +27,19 @@ function toRow(raw: Record<string, unknown>): DossierReportRow {
   return row;
 }
 
-export async function dossierReport(em: EntityManager, q: Form06Query): Promise<DossierReport> {
-  const { sql, params } = form06Sql(q);
+/**
+ * Where form 06 is counted from: `auto` takes the month rollup when it can answer exactly
+ * (whole months, by agency or level), else the facts; `facts` always the facts (tests and
+ * the bench compare the two).
+ */
+export type Form06Source = 'auto' | 'facts';
+
+export async function dossierReport(
+  em: EntityManager,
+  q: Form06Query,
+  source: Form06Source = 'auto',
+): Promise<DossierReport> {
+  const { sql, params } = (source === 'auto' ? form06MonthSql(q) : null) ?? form06Sql(q);
   const raw = await query(em, sql, params);
   const rows = raw.filter((r) => !r.is_total).map(toRow);
   const total = toRow(raw.find((r) => r.is_total) ?? { key: 'TOTAL', label: 'Tổng cộng' });

@@ -80,30 +80,75 @@ function labelSql(groupBy: ReportGrouping): string {
   }
 }
 
-/** The SQL and its parameters. Rows come back ordered by key, the total row (key TOTAL) last. */
-export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
-  const params: unknown[] = [q.period.from, q.period.to];
-  const where: string[] = [];
-  const f = q.filter ?? {};
-  const list = (values: string[] | null | undefined, column: string) => {
-    if (!values) return;
-    params.push(values);
-    where.push(`${column} = any(?::text[])`);
-  };
-  let scope = '';
-  if (f.agency) {
-    params.push(f.agency);
-    scope = `, scope(code, path) as (
+/** The filter's agency scope (the asked agencies' subtrees) as a CTE, its parameter pushed. */
+export function agencyScope(f: Form06Filter, params: unknown[]): string {
+  if (!f.agency) return '';
+  params.push(f.agency);
+  return `, scope(code, path) as (
       select c.code, array[c.code] from unnest(?::text[]) as c(code)
       union all
       select a.code, s.path || a.code from scope s join agencies a on a.parent_code = s.code
       where not a.code = any(s.path))`;
-    where.push('x.agency_code in (select code from scope)');
-  }
-  list(f.sector, 'l.sector_code');
-  list(f.level, 'ag.level');
-  list(f.procedure, 'coalesce(l.national_code, x.national_code)');
-  list(f.channel, 'x.channel');
+}
+
+/** `column = any(?)` for a filter's list, its parameter pushed; nothing when the list is absent. */
+export function listFilter(values: string[] | null | undefined, column: string, params: unknown[]): string[] {
+  if (!values) return [];
+  params.push(values);
+  return [`${column} = any(?::text[])`];
+}
+
+export const SUMS = FIGURES.map((k) => `coalesce(sum("${k}"), 0)::int as "${k}"`).join(',\n    ');
+
+/**
+ * The statement around `per` (one row per agency when rolled up, else per row key in
+ * `group_key`, with every figure as a column): rolled up the agency tree, keyed, labelled,
+ * and summed into the total row (each dossier is in exactly one group of `per`, so the
+ * total still counts it once). `head` holds the CTEs `per` reads (p, agencies, scope).
+ */
+export function form06Statement(q: Form06Query, head: string, per: string): string {
+  const f = q.filter ?? {};
+  const rolled = isRolled(q);
+  // Filtered by agency, rolled-up rows stop at the asked agencies: their ancestors are
+  // outside what was asked (and, for a key limited to an agency, outside its scope).
+  const keyed = rolled
+    ? `keyed as (
+      select coalesce(up.ancestor, '${UNKNOWN_KEY}') as key, g.* from per g
+      left join up on up.descendant = g.agency_code${f.agency ? ' and up.ancestor in (select code from scope)' : ''})`
+    : `keyed as (select coalesce(g.group_key, '${UNKNOWN_KEY}') as key, g.* from per g)`;
+  const up = rolled
+    ? `, up(descendant, ancestor, path) as (
+      select d.code, d.code, array[d.code] from (select agency_code as code from per where agency_code is not null) d
+      union all
+      select up.descendant, a.parent_code, up.path || a.parent_code from up join agencies a on a.code = up.ancestor
+      where a.parent_code is not null and not a.parent_code = any(up.path))`
+    : '';
+  return `${head},
+    per as (${per})${up},
+    ${keyed},
+    r as (select key, ${SUMS} from keyed group by key)
+    select * from (
+      select r.*, ${labelSql(q.groupBy)} as label, false as is_total from r
+      union all
+      select 'TOTAL', ${SUMS}, 'Tổng cộng', true from per
+    ) u order by is_total, key collate "C"`;
+}
+
+/** Rows per agency, rolled up the tree afterwards: AGENCY with roll-up. */
+export const isRolled = (q: Form06Query) => q.rollUp && q.groupBy === 'AGENCY';
+
+/** The SQL and its parameters. Rows come back ordered by key, the total row (key TOTAL) last. */
+export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
+  const params: unknown[] = [q.period.from, q.period.to];
+  const f = q.filter ?? {};
+  const scope = agencyScope(f, params);
+  const where = [
+    ...(f.agency ? ['x.agency_code in (select code from scope)'] : []),
+    ...listFilter(f.sector, 'l.sector_code', params),
+    ...listFilter(f.level, 'ag.level', params),
+    ...listFilter(f.procedure, 'coalesce(l.national_code, x.national_code)', params),
+    ...listFilter(f.channel, 'x.channel', params),
+  ];
 
   const within = withinDeadlineSql(q.rule, 'x', 'p.t');
   const cls = classColumn(q.rule, 'x');
@@ -132,33 +177,14 @@ export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
   };
   const flagColumns = FIGURES.map((k) => `(${flags[k]}) as ${snake(k)}`).join(',\n      ');
   const counts = FIGURES.map((k) => `count(*) filter (where ${snake(k)})::int as "${k}"`).join(',\n    ');
-  const sums = FIGURES.map((k) => `coalesce(sum("${k}"), 0)::int as "${k}"`).join(',\n    ');
 
-  // One pass over the facts: counted per agency (rolled up) or per row key, then the small
-  // per-group counts are rolled up the agency tree and summed into the total row (each
-  // dossier is in exactly one group, so the total still counts it once).
-  const rolled = q.rollUp && q.groupBy === 'AGENCY';
-  const groupColumn = rolled ? 'agency_code' : 'group_key';
-  // Filtered by agency, rolled-up rows stop at the asked agencies: their ancestors are
-  // outside what was asked (and, for a key limited to an agency, outside its scope).
-  const keyed = rolled
-    ? `keyed as (
-      select coalesce(up.ancestor, '${UNKNOWN_KEY}') as key, g.* from per g
-      left join up on up.descendant = g.agency_code${f.agency ? ' and up.ancestor in (select code from scope)' : ''})`
-    : `keyed as (select coalesce(g.group_key, '${UNKNOWN_KEY}') as key, g.* from per g)`;
-  const up = rolled
-    ? `, up(descendant, ancestor, path) as (
-      select d.code, d.code, array[d.code] from (select agency_code as code from per where agency_code is not null) d
-      union all
-      select up.descendant, a.parent_code, up.path || a.parent_code from up join agencies a on a.code = up.ancestor
-      where a.parent_code is not null and not a.parent_code = any(up.path))`
-    : '';
-
+  // One pass over the facts, counted per agency (rolled up) or per row key.
+  const groupColumn = isRolled(q) ? 'agency_code' : 'group_key';
   // Only the joins the grouping or the filter needs: form 06 by agency reads dossier_fact alone.
   const needsListing =
     q.groupBy === 'SECTOR' || q.groupBy === 'PROCEDURE' || Boolean(f.sector || f.procedure);
   const needsAgency = q.groupBy === 'LEVEL' || Boolean(f.level);
-  const sql = `with recursive p as (select ?::date as f, ?::date as t),
+  const head = `with recursive p as (select ?::date as f, ?::date as t),
     agencies as (${AGENCY_VIEW_SQL})${scope},
     flagged as (
       select x.agency_code, ${keySql(q.groupBy)} as group_key,
@@ -167,14 +193,7 @@ export function form06Sql(q: Form06Query): { sql: string; params: unknown[] } {
       ${needsListing ? 'left join provincial_listing l on l.code = x.listing_code' : ''}
       ${needsAgency ? 'left join agencies ag on ag.code = x.agency_code' : ''}
       where ((${COUNTED}) or (${REFUSED}))${where.map((w) => ` and ${w}`).join('')}
-    ),
-    per as (select ${groupColumn}, ${counts} from flagged group by ${groupColumn})${up},
-    ${keyed},
-    r as (select key, ${sums} from keyed group by key)
-    select * from (
-      select r.*, ${labelSql(q.groupBy)} as label, false as is_total from r
-      union all
-      select 'TOTAL', ${sums}, 'Tổng cộng', true from per
-    ) u order by is_total, key collate "C"`;
-  return { sql, params };
+    )`;
+  const per = `select ${groupColumn}, ${counts} from flagged group by ${groupColumn}`;
+  return { sql: form06Statement(q, head, per), params };
 }

@@ -1,0 +1,28 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * Form 06's figures counted at month grain (migration Migration20261201150000_dossier_fact_month):
+ * written only by the database's triggers on `dossier_fact`, read only by form 06 for
+ * periods of whole months. Declared here so the schema has no drift.
+ */
+@Entity({ tableName: 'dossier_fact_month' })
+@Index({
+  name: 'dossier_fact_month_key_index',
+  expression: `create unique index "dossier_fact_month_key_index" on "dossier_fact_month"
+      (family, agency_code, channel, a_month, e_month, end_kind, timeliness, undated, months) nulls not distinct`,
+})
+export class DossierFactMonth {
+  @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
+  /** Which figures the row counts: C, P, N, WP, WN, S or R (see the migration). */
+  @Property({ type: 'string', columnType: 'text' }) family!: string;
+  @Property({ type: 'string', columnType: 'text', nullable: true }) agencyCode?: string | null;
+  @Property({ type: 'string', columnType: 'text' }) channel!: string;
+  /** Months are numbered year × 12 + month − 1. */
+  @Property({ type: 'integer', nullable: true }) aMonth?: number | null;
+  @Property({ type: 'integer', nullable: true }) eMonth?: number | null;
+  @Property({ type: 'string', columnType: 'text', nullable: true }) endKind?: string | null;
+  @Property({ type: 'string', columnType: 'text', nullable: true }) timeliness?: string | null;
+  @Property({ type: 'boolean', nullable: true }) undated?: boolean | null;
+  @Property({ type: 'string', columnType: 'int4multirange', nullable: true }) months?: string | null;
+  @Property({ type: 'integer' }) n!: number;
+}
