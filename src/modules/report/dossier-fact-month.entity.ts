@@ -11,6 +11,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
   expression: `create unique index "dossier_fact_month_key_index" on "dossier_fact_month"
       (family, agency_code, channel, a_month, e_month, end_kind, timeliness, undated, months) nulls not distinct`,
 })
+@Index({ name: 'dossier_fact_month_last_month_index', properties: ['family', 'lastMonth'] })
 export class DossierFactMonth {
   @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
   /** Which figures the row counts: C, P, N, WP, WN, S or R (see the migration). */
@@ -24,5 +25,7 @@ export class DossierFactMonth {
   @Property({ type: 'string', columnType: 'text', nullable: true }) timeliness?: string | null;
   @Property({ type: 'boolean', nullable: true }) undated?: boolean | null;
   @Property({ type: 'string', columnType: 'int4multirange', nullable: true }) months?: string | null;
+  /** The last month whose form 06 reads the row. */
+  @Property({ type: 'integer' }) lastMonth!: number;
   @Property({ type: 'integer' }) n!: number;
 }

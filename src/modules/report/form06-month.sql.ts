@@ -36,69 +36,109 @@ export function monthRollupServes(q: Form06Query): boolean {
   );
 }
 
-/**
- * Each figure as a sum over the rollup's rows, for the period's months [F, T] (p.f, p.t).
- * The conditions are those of form06.sql.ts, with days replaced by months (the migration
- * says why each is exact); overdue is in progress minus within deadline.
- */
-function figureSums(q: Form06Query): Record<Exclude<Figure, 'inProgressOverdue'>, string> {
-  const cls = q.rule === 'NATIONAL' ? 'N' : 'P';
-  const within = q.rule === 'NATIONAL' ? 'WN' : 'WP';
-  const C = `x.family = 'C' and x.a_month <= p.t and (x.e_month is null or x.e_month >= p.f)`;
-  const resolvedAs = (c: string) =>
-    `x.family = '${cls}' and x.e_month between p.f and p.t and (x.a_month is null or x.a_month <= p.t) and x.timeliness = '${c}'`;
-  const sums = {
-    received: C,
-    carriedOver: `${C} and x.a_month < p.f`,
-    newOnline: `${C} and x.a_month >= p.f and x.channel = 'ONLINE'`,
-    newDirect: `${C} and x.a_month >= p.f and x.channel = 'DIRECT'`,
-    newPostal: `${C} and x.a_month >= p.f and x.channel = 'POSTAL'`,
-    resolved: `${C} and x.end_kind = 'COMPLETED' and x.e_month <= p.t`,
-    resolvedEarly: resolvedAs('EARLY'),
-    resolvedOnTime: resolvedAs('ON_TIME'),
-    resolvedLate: resolvedAs('LATE'),
-    withdrawn: `${C} and x.end_kind = 'WITHDRAWN' and x.e_month <= p.t`,
-    inProgress: `${C} and (x.e_month is null or x.e_month > p.t)`,
-    inProgressWithinDeadline: `x.family = '${within}' and x.months @> p.t`,
-    waitingSupplement: `x.family = 'S' and x.months @> p.t`,
-    refusedAtReception: `x.family = 'R' and x.a_month between p.f and p.t`,
-    undated: `${C} and x.undated`,
-  };
-  return sums;
+/** One family's rows of the period, summed per agency into the figures it gives. */
+interface FamilyPart {
+  family: string;
+  /** Which of the family's rows the period reads (besides last_month >= F). */
+  rows: string;
+  figures: Partial<Record<Figure, string>>;
 }
+
+/**
+ * Each figure as a sum over one family's rows, for the period's months [F, T] (p.f, p.t).
+ * The conditions are those of form06.sql.ts with days replaced by months (the migration
+ * says why each is exact); overdue is in progress minus within deadline. Every row read
+ * belongs to a counted or refused dossier, so an agency here is one form 06 has a row for.
+ */
+function familyParts(q: Form06Query): FamilyPart[] {
+  const national = q.rule === 'NATIONAL';
+  const resolvedAs = (c: string) => `x.timeliness = '${c}'`;
+  return [
+    {
+      family: 'C',
+      rows: 'x.a_month <= p.t',
+      figures: {
+        received: 'true',
+        carriedOver: 'x.a_month < p.f',
+        newOnline: `x.a_month >= p.f and x.channel = 'ONLINE'`,
+        newDirect: `x.a_month >= p.f and x.channel = 'DIRECT'`,
+        newPostal: `x.a_month >= p.f and x.channel = 'POSTAL'`,
+        resolved: `x.end_kind = 'COMPLETED' and x.e_month <= p.t`,
+        withdrawn: `x.end_kind = 'WITHDRAWN' and x.e_month <= p.t`,
+        inProgress: 'x.e_month is null or x.e_month > p.t',
+        undated: 'x.undated',
+      },
+    },
+    {
+      family: national ? 'N' : 'P',
+      rows: 'x.e_month <= p.t and (x.a_month is null or x.a_month <= p.t)',
+      figures: {
+        resolvedEarly: resolvedAs('EARLY'),
+        resolvedOnTime: resolvedAs('ON_TIME'),
+        resolvedLate: resolvedAs('LATE'),
+      },
+    },
+    {
+      family: national ? 'WN' : 'WP',
+      rows: 'x.months @> p.t',
+      figures: { inProgressWithinDeadline: 'true' },
+    },
+    { family: 'S', rows: 'x.months @> p.t', figures: { waitingSupplement: 'true' } },
+    { family: 'R', rows: 'x.a_month <= p.t', figures: { refusedAtReception: 'true' } },
+  ];
+}
+
+const SUMMED: Figure[] = [
+  'received',
+  'carriedOver',
+  'newOnline',
+  'newDirect',
+  'newPostal',
+  'resolved',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'withdrawn',
+  'inProgress',
+  'inProgressWithinDeadline',
+  'waitingSupplement',
+  'refusedAtReception',
+  'undated',
+];
 
 /** The statement over the rollup; null when monthRollupServes(q) is false. */
 export function form06MonthSql(q: Form06Query): { sql: string; params: unknown[] } | null {
   if (!monthRollupServes(q)) return null;
-  const params: unknown[] = [monthOf(q.period.from), monthOf(q.period.to)];
   const f = q.filter ?? {};
+  // The channels ride in p: every family's part reads them.
+  const params: unknown[] = [monthOf(q.period.from), monthOf(q.period.to), f.channel ?? null];
   const scope = agencyScope(f, params);
+  const channel = f.channel ? ['x.channel = any(p.channels)'] : [];
+  // Each family read on its own (its rows only evaluate its figures), through the index on
+  // (family, last_month); the parts are then added up per agency.
+  const parts = familyParts(q).map((part) => {
+    const columns = SUMMED.map((k) =>
+      part.figures[k] ? `sum(x.n) filter (where ${part.figures[k]}) as "${k}"` : `null::bigint as "${k}"`,
+    );
+    return `select x.agency_code, ${columns.join(', ')}
+      from dossier_fact_month x cross join p
+      where x.family = '${part.family}' and x.last_month >= p.f and ${part.rows}${channel.map((w) => ` and ${w}`).join('')}
+      group by x.agency_code`;
+  });
   const where = [
-    ...(f.agency ? ['x.agency_code in (select code from scope)'] : []),
+    ...(f.agency ? ['s.agency_code in (select code from scope)'] : []),
     ...listFilter(f.level, 'ag.level', params),
-    ...listFilter(f.channel, 'x.channel', params),
   ];
-  const sums = figureSums(q);
-  const columns = Object.entries(sums).map(
-    ([k, cond]) => `coalesce(sum(x.n) filter (where ${cond}), 0)::int as "${k}"`,
-  );
-  // Only the rows some figure of the period reads: each belongs to a counted or refused
-  // dossier, so a group here is a key form 06 shows a row for.
-  const rule = q.rule === 'NATIONAL' ? { cls: 'N', within: 'WN' } : { cls: 'P', within: 'WP' };
-  const relevant = `((x.family = 'C' and x.a_month <= p.t and (x.e_month is null or x.e_month >= p.f))
-      or (x.family = '${rule.cls}' and x.e_month between p.f and p.t and (x.a_month is null or x.a_month <= p.t))
-      or (x.family in ('${rule.within}', 'S') and x.months @> p.t)
-      or (x.family = 'R' and x.a_month between p.f and p.t))`;
   const groupKey = isRolled(q) ? 'agency_code' : 'group_key';
-  const key = q.groupBy === 'LEVEL' ? 'ag.level' : 'x.agency_code';
+  const key = q.groupBy === 'LEVEL' ? 'ag.level' : 's.agency_code';
   const needsAgency = q.groupBy === 'LEVEL' || Boolean(f.level);
-  const head = `with recursive p as (select ?::int as f, ?::int as t),
+  const head = `with recursive p as (select ?::int as f, ?::int as t, ?::text[] as channels),
     agencies as (${AGENCY_VIEW_SQL})${scope},
     summed as (
-      select ${key} as ${groupKey}, ${columns.join(',\n      ')}
-      from dossier_fact_month x cross join p
-      ${needsAgency ? 'left join agencies ag on ag.code = x.agency_code' : ''}
-      where ${relevant}${where.map((w) => ` and ${w}`).join('')}
+      select ${key} as ${groupKey}, ${SUMMED.map((k) => `coalesce(sum("${k}"), 0)::int as "${k}"`).join(', ')}
+      from (${parts.join('\n      union all\n      ')}) s
+      ${needsAgency ? 'left join agencies ag on ag.code = s.agency_code' : ''}
+      ${where.length ? `where ${where.join(' and ')}` : ''}
       group by 1
     )`;
   const per = `select s.*, s."inProgress" - s."inProgressWithinDeadline" as "inProgressOverdue" from summed s`;
