@@ -162,7 +162,7 @@ describe('form 06 from the month rollup', () => {
     expect(await leftAfterSubtractingFacts()).toBe(0);
     await expectAllAgree();
     await rebuiltIsTheSame();
-  });
+  }, 180_000); // every query each way and by the oracle, four times: minutes under load
 
   it('two writers at once on the same agencies and months: both counted', async () => {
     const base = simulatedDossiers(600, 31);
@@ -177,7 +177,7 @@ describe('form 06 from the month rollup', () => {
     for (const d of [...a, ...b]) current.set(d.code, d);
     expect(await leftAfterSubtractingFacts()).toBe(0);
     await expectAllAgree();
-  });
+  }, 180_000); // every query each way and the oracle once more
 
   it('one statement per report request, from the rollup as from the facts', async () => {
     const q = { period: '2021', groupBy: 'AGENCY', rollUp: true };
