@@ -79,51 +79,69 @@ export async function graphBench(): Promise<void> {
       params,
       await pgDeepCursor(pgl, Math.min(100_000, Math.floor(dossiers / 2)) - 1),
     ).filter((_, i) => !pick || pick.includes(i + 1));
-    const options = { connections: CONNECTIONS, seconds, admin, database: 'hub_graph_bench' };
-
-    console.log('\nsame data from both (checked once):');
-    for (const q of queries) {
-      const h = (await post(hub, JSON.stringify(q.hub))) as { data?: unknown; errors?: unknown };
-      const p = (await post(pgl, JSON.stringify(q.postgraphile))) as { data?: unknown; errors?: unknown };
-      if (h.errors || p.errors) throw new Error(`${q.name}: ${JSON.stringify(h.errors ?? p.errors)}`);
-      const same = isDeepStrictEqual(q.sameAs.hub(h.data), q.sameAs.postgraphile(p.data));
-      const bytes = (v: unknown) => fmt(JSON.stringify(v).length);
-      console.log(`  ${same ? 'same' : 'DIFFERENT'}: ${q.name} (${bytes(h)} / ${bytes(p)} bytes)`);
-      // Warm both (JIT, plans, pools) before anything is measured.
-      await load(hub, JSON.stringify(q.hub), { ...options, seconds: 2 });
-      await load(pgl, JSON.stringify(q.postgraphile), { ...options, seconds: 2 });
-    }
-
+    const options: LoadOptions = { connections: CONNECTIONS, seconds, admin, database: 'hub_graph_bench' };
+    await checkSameData(hub, pgl, queries, options);
     const rows: string[] = [];
-    for (const q of queries) {
-      const totals = { hub: { rounds: [] } as Totals, pgl: { rounds: [] } as Totals };
-      for (let round = 0; round < rounds; round++) {
-        const order = round % 2 === 0 ? (['hub', 'pgl'] as const) : (['pgl', 'hub'] as const);
-        for (const side of order) {
-          const target = side === 'hub' ? hub : pgl;
-          const body = JSON.stringify(side === 'hub' ? q.hub : q.postgraphile);
-          totals[side].rounds.push(await load(target, body, options));
-        }
-      }
-      const h = summary(totals.hub);
-      const p = summary(totals.pgl);
-      const row = `| ${q.name} | ${fmt(h.reqPerSec)} | ${fmt(p.reqPerSec)} | ${fmt(h.reqPerSec / p.reqPerSec, 2)} | ${h.p50} / ${h.p99} | ${p.p50} / ${p.p99} | ${fmt(h.cpu, 2)} (${fmt(h.sys, 2)}) | ${fmt(p.cpu, 2)} (${fmt(p.sys, 2)}) | ${fmt(h.pg, 2)} / ${fmt(p.pg, 2)} | ${fmt(h.sql, 1)} / ${fmt(p.sql, 1)} |`;
-      rows.push(row);
-      console.log(
-        `${q.name}: hub ${h.perRound} req/s, PostGraphile ${p.perRound} req/s by round; errors ${h.errors} / ${p.errors}`,
-      );
-    }
-    console.log(
-      `\n| query | hub req/s | PostGraphile req/s | hub / PG | hub p50 / p99 ms | PG p50 / p99 ms | hub CPU ms/req (system) | PG CPU ms/req (system) | PostgreSQL ms/req hub / PG | SQL per request hub / PG |`,
-    );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const r of rows) console.log(r);
-    console.log(
-      `\n(req/s, p50 and p99: the median of ${rounds} rounds of ${seconds} s; CPU: process user+system time over the requests, the system part in brackets; PostgreSQL ms: pg_stat_statements execution time.)`,
-    );
+    for (const q of queries) rows.push(await measure(hub, pgl, q, rounds, options));
+    printTable(rows, rounds, seconds);
   } finally {
     for (const s of servers) await s.stop();
     await admin.end();
     await db.stop();
   }
+}
+
+type BenchQuery = ReturnType<typeof benchQueries>[number];
+type LoadOptions = Parameters<typeof load>[2];
+
+/** Each query asked once of both, the answers compared; then both warmed (JIT, plans, pools). */
+async function checkSameData(hub: Target, pgl: Target, queries: BenchQuery[], options: LoadOptions) {
+  console.log('\nsame data from both (checked once):');
+  for (const q of queries) {
+    const h = (await post(hub, JSON.stringify(q.hub))) as { data?: unknown; errors?: unknown };
+    const p = (await post(pgl, JSON.stringify(q.postgraphile))) as { data?: unknown; errors?: unknown };
+    if (h.errors || p.errors) throw new Error(`${q.name}: ${JSON.stringify(h.errors ?? p.errors)}`);
+    const same = isDeepStrictEqual(q.sameAs.hub(h.data), q.sameAs.postgraphile(p.data));
+    const bytes = (v: unknown) => fmt(JSON.stringify(v).length);
+    console.log(`  ${same ? 'same' : 'DIFFERENT'}: ${q.name} (${bytes(h)} / ${bytes(p)} bytes)`);
+    // Warm both (JIT, plans, pools) before anything is measured.
+    await load(hub, JSON.stringify(q.hub), { ...options, seconds: 2 });
+    await load(pgl, JSON.stringify(q.postgraphile), { ...options, seconds: 2 });
+  }
+}
+
+/** One query's rounds, alternating which server goes first; its table row, and its rounds printed. */
+async function measure(
+  hub: Target,
+  pgl: Target,
+  q: BenchQuery,
+  rounds: number,
+  options: LoadOptions,
+): Promise<string> {
+  const totals = { hub: { rounds: [] } as Totals, pgl: { rounds: [] } as Totals };
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['hub', 'pgl'] as const) : (['pgl', 'hub'] as const);
+    for (const side of order) {
+      const target = side === 'hub' ? hub : pgl;
+      const body = JSON.stringify(side === 'hub' ? q.hub : q.postgraphile);
+      totals[side].rounds.push(await load(target, body, options));
+    }
+  }
+  const h = summary(totals.hub);
+  const p = summary(totals.pgl);
+  console.log(
+    `${q.name}: hub ${h.perRound} req/s, PostGraphile ${p.perRound} req/s by round; errors ${h.errors} / ${p.errors}`,
+  );
+  return `| ${q.name} | ${fmt(h.reqPerSec)} | ${fmt(p.reqPerSec)} | ${fmt(h.reqPerSec / p.reqPerSec, 2)} | ${h.p50} / ${h.p99} | ${p.p50} / ${p.p99} | ${fmt(h.cpu, 2)} (${fmt(h.sys, 2)}) | ${fmt(p.cpu, 2)} (${fmt(p.sys, 2)}) | ${fmt(h.pg, 2)} / ${fmt(p.pg, 2)} | ${fmt(h.sql, 1)} / ${fmt(p.sql, 1)} |`;
+}
+
+function printTable(rows: string[], rounds: number, seconds: number): void {
+  console.log(
+    `\n| query | hub req/s | PostGraphile req/s | hub / PG | hub p50 / p99 ms | PG p50 / p99 ms | hub CPU ms/req (system) | PG CPU ms/req (system) | PostgreSQL ms/req hub / PG | SQL per request hub / PG |`,
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(r);
+  console.log(
+    `\n(req/s, p50 and p99: the median of ${rounds} rounds of ${seconds} s; CPU: process user+system time over the requests, the system part in brackets; PostgreSQL ms: pg_stat_statements execution time.)`,
+  );
 }
