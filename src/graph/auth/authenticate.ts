@@ -4,19 +4,12 @@
  * every request, so a revoked key fails at once on every replica.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { Role } from '../../domain/roles';
+import type { KeyGrant } from '../../domain/roles';
 import { codedError } from '../errors';
 import type { Principal, Scope } from './principal';
 
 /** A stored key's grant, as the keys module finds it (src/modules/keys). */
-export interface StoredGrant {
-  name: string;
-  role: Role;
-  pii: boolean;
-  metrics: boolean;
-  agencyCode: string | null;
-  ratePerMinute: number | null;
-}
+export type StoredGrant = KeyGrant;
 
 export interface AuthOptions {
   /** The live stored key with this secret, or null (one indexed read per request). */

@@ -5,16 +5,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Role } from './roles';
+import type { KeyGrant, Role } from '../../domain/roles';
 
-export interface KeyGrant {
-  name: string;
-  role: Role;
-  pii: boolean;
-  metrics: boolean;
-  agencyCode: string | null;
-  ratePerMinute: number | null;
-}
+export type { KeyGrant };
 
 export interface KeyRecord extends KeyGrant {
   createdAt: Date;
