@@ -115,14 +115,19 @@ function fieldsOf(type: GraphQLCompositeType): Record<string, GraphQLField<unkno
   return isObjectType(type) || isInterfaceType(type) ? type.getFields() : null;
 }
 
+/**
+ * Where the walk is: the type whose selections it reads, their depth, whether they are
+ * under introspection, and the list root field names go to (only at the operation's root).
+ */
+interface Place {
+  parent: GraphQLCompositeType;
+  depth: number;
+  inIntrospection: boolean;
+  rootFields: string[] | null;
+}
+
 /** Records one field: its count (capped), alias, depth, root name; whether it is introspection. */
-function recordField(
-  sel: FieldNode,
-  depth: number,
-  inIntrospection: boolean,
-  w: Walk,
-  rootFields: string[] | null,
-): boolean {
+function recordField(sel: FieldNode, { depth, inIntrospection, rootFields }: Place, w: Walk): boolean {
   const name = sel.name.value;
   const m = w.measure;
   m.fields += 1;
@@ -142,22 +147,22 @@ function fieldDefOf(name: string, parent: GraphQLCompositeType): GraphQLField<un
 }
 
 /** Cost of one field and what is under it. */
-function walkField(
-  sel: FieldNode,
-  parent: GraphQLCompositeType,
-  depth: number,
-  inIntrospection: boolean,
-  w: Walk,
-  rootFields: string[] | null,
-): number {
+function walkField(sel: FieldNode, at: Place, w: Walk): number {
   if (sel.name.value === '__typename') return 0;
-  const introspection = recordField(sel, depth, inIntrospection, w, rootFields);
+  const { parent } = at;
+  const introspection = recordField(sel, at, w);
   const fieldDef = fieldDefOf(sel.name.value, parent);
   if (!fieldDef || !sel.selectionSet) return 0;
   const named = getNamedType(fieldDef.type);
   if (!introspection) w.measure.types.add(named.name);
   if (!isCompositeType(named)) return 0;
-  const children = walkSet(sel.selectionSet, named, depth + 1, introspection, w, null);
+  const under: Place = {
+    parent: named,
+    depth: at.depth + 1,
+    inIntrospection: introspection,
+    rootFields: null,
+  };
+  const children = walkSet(sel.selectionSet, under, w);
   if (introspection) return 0;
   const times = multiplier(sel, fieldDef, parent, w);
   // A page's nodes (and federation's entities) cost at least 1 each, even when only
@@ -182,22 +187,15 @@ function fragmentOf(
 }
 
 /** Cost of a selection set; records depth, aliases and types on the way. */
-function walkSet(
-  set: SelectionSetNode,
-  parent: GraphQLCompositeType,
-  depth: number,
-  inIntrospection: boolean,
-  w: Walk,
-  rootFields: string[] | null,
-): number {
+function walkSet(set: SelectionSetNode, at: Place, w: Walk): number {
   let cost = 0;
   for (const sel of set.selections) {
     if (sel.kind === Kind.FIELD) {
-      cost += walkField(sel, parent, depth, inIntrospection, w, rootFields);
+      cost += walkField(sel, at, w);
       continue;
     }
-    const f = fragmentOf(sel, parent, w);
-    if (f) cost += walkSet(f.set, f.on, depth, inIntrospection, w, rootFields);
+    const f = fragmentOf(sel, at.parent, w);
+    if (f) cost += walkSet(f.set, { ...at, parent: f.on }, w);
   }
   return cost;
 }
@@ -236,6 +234,7 @@ export function measureOperation(
         : schema.getQueryType();
   if (!root) return measure;
   const w: Walk = { schema, fragments, variables, measure, fieldCap };
-  measure.cost = walkSet(operation.selectionSet, root, 1, false, w, measure.rootFields);
+  const top: Place = { parent: root, depth: 1, inIntrospection: false, rootFields: measure.rootFields };
+  measure.cost = walkSet(operation.selectionSet, top, w);
   return measure;
 }
