@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import type { GraphContext } from '../../graph/context';
+import { scopedPage } from '../../graph/page-request';
 import { canSeePersonalData } from '../../graph/personal-data';
 import { prefetchFor } from '../../graph/prefetch';
 import { AgencyNode, agencyLoader, descendantsLoader } from '../agency';
@@ -31,12 +32,7 @@ export class DossierResolver {
     const agencies =
       args.filter?.includeDescendants && agency ? await descendantsLoader(ctx).load(agency) : null;
     return listDossiers(ctx.em, {
-      first,
-      after: args.after,
-      filter: args.filter,
-      orderBy: args.orderBy,
-      agencies,
-      agencyCodes: ctx.scope.agencyCodes,
+      ...scopedPage(args, first, agencies, ctx),
       // Only the selected fields' columns: a page of 50 codes and statuses no longer reads
       // and builds every column of 50 rows.
       plan: dossierPlan(info, args.orderBy),

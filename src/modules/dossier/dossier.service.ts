@@ -8,29 +8,14 @@ import { keyColumnsOf, keysetPage, keysetPageKeyed } from '../../db/keyset';
 import { readQuery } from '../../db/sql';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { badInput } from '../../graph/errors';
+import type { ScopedPage } from '../../graph/page-request';
 import type { Prefetch } from '../../graph/prefetch';
 import type { DossierFilter, DossierOrderBy } from './dossier.args';
 import { DOSSIER_COLUMNS, type DossierPlan, type DossierRow, toDossierNode } from './dossier.row';
 import type { DossierNode } from './dossier.types';
 import { orderOf, whereOf } from './dossier.where';
 
-export interface DossierPageArgs {
-  first: number;
-  after?: string | null;
-  filter?: DossierFilter | null;
-  orderBy?: DossierOrderBy | null;
-  /** The agency filter widened to these codes (includeDescendants). */
-  agencies?: readonly string[] | null;
-  /** Only the columns the request's selection needs; every column without one. */
-  plan?: DossierPlan;
-  /** The caller's agency scope (ctx.scope.agencyCodes). */
-  agencyCodes?: readonly string[] | null;
-  /**
-   * Relations answered in the page's own statement (src/graph/prefetch.ts), written over
-   * the row as `pk.<column>`: each is computed once per distinct code (keysetPageKeyed).
-   */
-  prefetch?: Prefetch;
-}
+export type DossierPageArgs = ScopedPage<DossierFilter, DossierOrderBy, DossierPlan>;
 
 const selectOf = (args: DossierPageArgs) =>
   args.plan ? args.plan.columns.map((c) => `d.${c}`).join(', ') : DOSSIER_COLUMNS;

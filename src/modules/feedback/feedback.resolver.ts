@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { ConnectionType, validateFirst } from '../../graph/connection';
 import type { GraphContext } from '../../graph/context';
 import { nestedConnection, ownCodes } from '../../graph/nested';
+import { scopedPage } from '../../graph/page-request';
 import { canSeePersonalData, contactView } from '../../graph/personal-data';
 import { prefetchFor, registerPrefetch } from '../../graph/prefetch';
 import { AgencyNode, agencyLoader, descendantGroups, descendantsLoader } from '../agency';
@@ -81,12 +82,7 @@ export class FeedbackResolver {
     const first = validateFirst(args.first);
     const agencies = await agenciesOf(ctx, args);
     return listFeedbacks(ctx.em, {
-      first,
-      after: args.after,
-      filter: args.filter,
-      orderBy: args.orderBy,
-      agencies,
-      agencyCodes: ctx.scope.agencyCodes,
+      ...scopedPage(args, first, agencies, ctx),
       // Only the selected fields' columns (never the content and history unless asked).
       plan: feedbackPlan(info, orderOf(args.orderBy).column),
       // Over the page's rows as `pk` (keysetPageKeyed): each relation once per distinct code.

@@ -10,6 +10,7 @@ import { agencyScopeSql, type Scope } from '../../graph/auth';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
 import { rangeSql } from '../../graph/date-range';
 import { badInput } from '../../graph/errors';
+import type { ScopedPage } from '../../graph/page-request';
 import type { Prefetch } from '../../graph/prefetch';
 import type { FeedbackFilter, FeedbackOrderBy } from './feedback.args';
 import { FEEDBACK_COLUMNS, type FeedbackPlan, type FeedbackRow, toFeedbackNode } from './feedback.row';
@@ -20,23 +21,7 @@ export interface Where {
   params: unknown[];
 }
 
-export interface PageRequest {
-  first: number;
-  after?: string | null;
-  filter?: FeedbackFilter | null;
-  orderBy?: FeedbackOrderBy | null;
-  /** The agency filter widened to these codes (includeDescendants). */
-  agencies?: readonly string[] | null;
-  /** Only the columns the request's selection needs; every column without one. */
-  plan?: FeedbackPlan;
-  /** The caller's agency scope (ctx.scope.agencyCodes). */
-  agencyCodes?: readonly string[] | null;
-  /**
-   * Relations answered in the page's own statement (src/graph/prefetch.ts), written over
-   * the row as `pk.<column>`: each is computed once per distinct code (keysetPageKeyed).
-   */
-  prefetch?: Prefetch;
-}
+export type PageRequest = ScopedPage<FeedbackFilter, FeedbackOrderBy, FeedbackPlan>;
 
 const selectOf = (r: PageRequest) =>
   r.plan ? r.plan.columns.map((c) => `f.${c}`).join(', ') : FEEDBACK_COLUMNS;
