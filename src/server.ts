@@ -259,6 +259,15 @@ export async function startServer(deps: {
     // Every statement the request runs (its key's lookup included) is under STATEMENT_TIMEOUT.
     const scope = new StatementScope(limits.statementTimeoutMs);
     budget.onStop(() => {
+      if (budget.stopped === 'REQUEST_TOO_LARGE')
+        log.warn(
+          {
+            event: 'request_too_large',
+            requestId,
+            heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+          },
+          'a request was cancelled: its answer was filling the heap',
+        );
       cancelScope(clientUrl, scope).catch((e) =>
         log.warn({ event: 'cancel_failed', reason: String(e?.message ?? e) }, 'could not cancel SQL'),
       );

@@ -1,20 +1,33 @@
 /**
- * A graph request's time budget. Past REQUEST_TIMEOUT (or when the server shuts down) the
- * request is cancelled: it is answered at once with one coded error, its running SQL is
- * cancelled, and its execution freezes (no resolver or load goes on) instead of finishing
- * a huge half-built response nobody will read. Resolvers also hand the event loop back now and then, so one large
- * response never starves health checks, other requests, timers or signals.
+ * A graph request's budget of time and memory. Past REQUEST_TIMEOUT, when the server shuts
+ * down, or when the process's heap nears its limit while the request is building its
+ * answer, the request is cancelled: it is answered at once with one coded error, its
+ * running SQL is cancelled, and its execution freezes (no resolver or load goes on)
+ * instead of finishing a huge half-built response nobody will read. Resolvers also hand
+ * the event loop back now and then, so one large response never starves health checks,
+ * other requests, timers or signals.
  */
+import { getHeapStatistics } from 'node:v8';
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
 
-export type StopReason = 'REQUEST_TIMEOUT' | 'SHUTTING_DOWN';
+export type StopReason = 'REQUEST_TIMEOUT' | 'SHUTTING_DOWN' | 'REQUEST_TOO_LARGE';
 
 /**
- * What a stopped request's remaining work waits for: nothing ever. The execution freezes
- * where it is (no more resolvers, loads or errors to build) and is collected with the
- * request; the server has already answered with the budget's error.
+ * The share of the heap limit past which a request that is still building its answer is
+ * stopped. A lifted cost limit (GRAPH_MAX_COST) lets through queries of millions of nodes,
+ * and the executor's partial answers would otherwise exhaust the heap and kill the process
+ * long before REQUEST_TIMEOUT. The limit V8 reports includes the young generation, which
+ * live data never fills: with --max-old-space-size=384 it is 453 MB, and a heap thrashing
+ * in collections just before it runs out stays near 340 MB used (75 %), so the share must
+ * sit well below that; what is left is room for the other requests.
  */
-const FROZEN = new Promise<never>(() => {});
+export const HEAP_STOP_SHARE = 0.6;
+
+/** True when the heap's live size is above HEAP_STOP_SHARE of its limit. */
+export function heapNearLimit(): boolean {
+  const h = getHeapStatistics();
+  return h.used_heap_size > HEAP_STOP_SHARE * h.heap_size_limit;
+}
 
 /**
  * Longest stretch of resolver work between two turns of the event loop. Resolvers that
@@ -25,6 +38,13 @@ const SLICE_MS = 20;
 
 export class RequestBudget {
   private reason: StopReason | null = null;
+  /**
+   * What a stopped request's remaining work waits for: nothing ever. The execution freezes
+   * where it is (no more resolvers, loads or errors to build); the server has already
+   * answered with the budget's error. One per request, never shared: a frozen execution
+   * is reachable only from its own request, so it is collected with it.
+   */
+  readonly frozen = new Promise<never>(() => {});
   /** When the current burst of work began; a burst ends at the next turn of the loop. */
   private burstStart = 0;
   private burstOpen = false;
@@ -63,9 +83,15 @@ export class RequestBudget {
     return now - this.burstStart;
   }
 
-  /** Resolves at the next turn of the event loop once the current burst has used its slice. */
+  /**
+   * Resolves at the next turn of the event loop once the current burst has used its slice.
+   * At each such turn the heap is looked at: a request still building while it is near
+   * its limit is stopped (REQUEST_TOO_LARGE).
+   */
   async pace(): Promise<void> {
     while (this.inBurst() > SLICE_MS) {
+      if (!this.reason && heapNearLimit()) this.stop('REQUEST_TOO_LARGE');
+      if (this.reason) break;
       this.turn ??= new Promise<void>((resolve) =>
         setImmediate(() => {
           this.turn = null;
@@ -79,7 +105,7 @@ export class RequestBudget {
         this.waiting--;
       }
     }
-    if (this.reason) await FROZEN;
+    if (this.reason) await this.frozen;
   }
 
   /** True when work must wait for pace() first: the slice is over, or the request is stopped. */
@@ -110,13 +136,18 @@ export class RequestBudget {
       },
       async (e) => {
         // A statement cancelled with its request fails here: that failure has no one to tell.
-        if (this.reason) await FROZEN;
+        if (this.reason) await this.frozen;
         throw e;
       },
     );
   }
 
   error(): GraphQLError {
+    if (this.reason === 'REQUEST_TOO_LARGE')
+      return new GraphQLError(
+        'the answer grew too large for the memory the hub can give one request and was cancelled; ask for less (smaller first, fewer nested lists)',
+        { extensions: { code: 'REQUEST_TOO_LARGE', http: { status: 503 } } },
+      );
     return this.reason === 'SHUTTING_DOWN'
       ? new GraphQLError('the hub is shutting down; the request was cancelled, send it again later', {
           extensions: { code: 'SHUTTING_DOWN', http: { status: 503 } },
@@ -148,7 +179,7 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, args, context, info) => {
         const budget = (context as { budget?: RequestBudget } | undefined)?.budget;
         if (!budget) return resolve(source, args, context, info);
-        if (budget.stopped) return FROZEN;
+        if (budget.stopped) return budget.frozen;
         if (!budget.mustPace()) return resolve(source, args, context, info);
         return budget.pace().then(() => resolve(source, args, context, info));
       };
