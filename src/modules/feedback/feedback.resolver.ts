@@ -85,8 +85,7 @@ export class FeedbackResolver {
       ...scopedPage(args, first, agencies, ctx),
       // Only the selected fields' columns (never the content and history unless asked).
       plan: feedbackPlan(info, orderOf(args.orderBy).column),
-      // Over the page's rows as `pk` (keysetPageKeyed): each relation once per distinct code.
-      prefetch: prefetchFor(info, ctx, 'Feedback', ['edges', 'node'], (c) => `pk.${c}`),
+      prefetch: prefetchFor(info, ctx, 'Feedback', ['edges', 'node'], (c) => `f.${c}`),
     });
   }
 

@@ -4,7 +4,7 @@
  * first); indexes (…, sent_at, code) serve it backwards. `first: 0` reads no page.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keyColumnsOf, keysetPage, keysetPageKeyed } from '../../db/keyset';
+import { keysetPage } from '../../db/keyset';
 import { readQuery } from '../../db/sql';
 import { agencyScopeSql, type Scope } from '../../graph/auth';
 import { type Connection, decodeCursor, toConnection } from '../../graph/connection';
@@ -103,21 +103,19 @@ function afterOf(request: PageRequest): readonly [string, string] | null {
 }
 
 function pageSql(request: PageRequest, where: Where, limit: number, prefetch?: Prefetch) {
-  const keys = keyColumnsOf(prefetch?.columns ?? []);
-  // The prefetch's key columns are in the page's rows, whatever the selection.
-  const missing = request.plan ? keys.filter((k) => !request.plan!.columns.includes(k)) : [];
-  const page = {
-    select: [selectOf(request), ...missing.map((k) => `f.${k}`)].join(', '),
+  // Each relation once per row: a page of one agency's feedback names about as many
+  // procedures as it has rows (29 of 51 in the bench), where computing them once per
+  // distinct code (keysetPageKeyed, as for dossiers) costs more than it saves.
+  return keysetPage(orderOf(request.orderBy), {
+    select: [selectOf(request), ...(prefetch?.columns ?? [])].join(', '),
+    selectParams: prefetch?.params,
     from: 'feedback f',
     alias: 'f',
     where: where.sql,
     params: where.params,
     after: afterOf(request),
     limit,
-  };
-  const order = orderOf(request.orderBy);
-  if (!prefetch) return keysetPage(order, page);
-  return keysetPageKeyed(order, page, { columns: prefetch.columns, params: prefetch.params });
+  });
 }
 
 /** includeDescendants only widens an agency filter: without one it is a mistake worth saying. */
