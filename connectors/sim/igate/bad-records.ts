@@ -38,50 +38,59 @@ export const BROKEN_FIELD: Record<'listings' | 'dossiers', Partial<Record<BadRec
   },
 };
 
+/** Breaks one field of `out`, a copy of `raw`. */
+type Corruption = (out: RawRecord, raw: RawRecord) => void;
+
+const dropCode: Corruption = (out) => {
+  delete out.code;
+};
+
+const LISTING_CORRUPTIONS: Record<BadRecordKind, Corruption> = {
+  missing_key: dropCode,
+  bad_date: (out, raw) => {
+    out.updatedDate = badDate(String(raw.updatedDate));
+  },
+  unknown_status: (out) => {
+    out.status = 7;
+  },
+  negative_money: (out) => {
+    const implementation = (out.implementation as RawRecord[] | undefined) ?? [];
+    const first = implementation[0] ?? { applyMethod: { id: 0 }, processingTime: null, fees: [] };
+    first.fees = [{ code: 'LP01', amount: -150000, description: 'Lệ phí' }];
+    out.implementation = [first, ...implementation.slice(1)];
+  },
+  wrong_type: (out) => {
+    out.levels = 'Cấp Tỉnh';
+  },
+};
+
+const DOSSIER_CORRUPTIONS: Record<BadRecordKind, Corruption> = {
+  missing_key: dropCode,
+  bad_date: (out, raw) => {
+    out.appliedDate = badDate(String(raw.appliedDate));
+  },
+  unknown_status: (out) => {
+    out.dossierStatus = { id: 42, name: 'Không xác định' };
+  },
+  negative_money: () => {
+    throw new Error('igate_sim_bad_kind: dossiers carry no money');
+  },
+  wrong_type: (out) => {
+    out.applyMethod = { id: 'online' };
+  },
+};
+
 export function corruptListing(raw: RawRecord, kind: BadRecordKind): RawRecord {
-  const out: RawRecord = structuredClone(raw);
-  switch (kind) {
-    case 'missing_key':
-      delete out.code;
-      break;
-    case 'bad_date':
-      out.updatedDate = badDate(String(raw.updatedDate));
-      break;
-    case 'unknown_status':
-      out.status = 7;
-      break;
-    case 'negative_money': {
-      const implementation = (out.implementation as RawRecord[] | undefined) ?? [];
-      const first = implementation[0] ?? { applyMethod: { id: 0 }, processingTime: null, fees: [] };
-      first.fees = [{ code: 'LP01', amount: -150000, description: 'Lệ phí' }];
-      out.implementation = [first, ...implementation.slice(1)];
-      break;
-    }
-    case 'wrong_type':
-      out.levels = 'Cấp Tỉnh';
-      break;
-  }
-  return out;
+  return corrupted(raw, LISTING_CORRUPTIONS[kind]);
 }
 
 export function corruptDossier(raw: RawRecord, kind: BadRecordKind): RawRecord {
+  return corrupted(raw, DOSSIER_CORRUPTIONS[kind]);
+}
+
+function corrupted(raw: RawRecord, corruption: Corruption): RawRecord {
   const out: RawRecord = structuredClone(raw);
-  switch (kind) {
-    case 'missing_key':
-      delete out.code;
-      break;
-    case 'bad_date':
-      out.appliedDate = badDate(String(raw.appliedDate));
-      break;
-    case 'unknown_status':
-      out.dossierStatus = { id: 42, name: 'Không xác định' };
-      break;
-    case 'wrong_type':
-      out.applyMethod = { id: 'online' };
-      break;
-    case 'negative_money':
-      throw new Error('igate_sim_bad_kind: dossiers carry no money');
-  }
+  corruption(out, raw);
   return out;
 }
 

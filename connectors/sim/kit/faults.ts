@@ -181,6 +181,13 @@ function emptyCounts(): Record<FaultKind, number> {
   return Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
 }
 
+/** Bad records a simulator plants from the start, and its clock (both optional). */
+export interface PlantingOptions<K> {
+  /** Plant bad records from the start: a count (kinds in turn) or the kinds wanted (plantedKinds). */
+  badRecords?: number | readonly K[];
+  now?: () => number;
+}
+
 /** Bad-record kinds to plant: a count cycles through every kind in turn; a list is taken as given. */
 export function plantedKinds<K>(planted: number | readonly K[] | undefined, all: readonly K[]): readonly K[] {
   if (typeof planted !== 'number') return planted ?? [];

@@ -5,7 +5,7 @@
  * mutators so tests can change the data between (or during) runs.
  */
 import { randomBytes } from 'node:crypto';
-import { type FaultInjector, type FaultKind, plantedKinds } from '../kit/faults';
+import { type FaultInjector, type FaultKind, type PlantingOptions, plantedKinds } from '../kit/faults';
 import { rngFor } from '../kit/prng';
 import {
   type PortalListenOptions,
@@ -31,7 +31,7 @@ import {
   nationalSector,
 } from '../world/views/national';
 
-export interface NationalSimulatorOptions extends PortalListenOptions {
+export interface NationalSimulatorOptions extends PortalListenOptions, PlantingOptions<BadRecordKind> {
   seed?: number;
   procedures?: number;
   /** Serve this world instead of creating one (shared with the other simulators). */
@@ -42,9 +42,6 @@ export interface NationalSimulatorOptions extends PortalListenOptions {
   password?: string;
   unitCode?: string;
   sessionTtlSeconds?: number;
-  /** Plant bad records from the start: a count (kinds in turn) or the kinds wanted. */
-  badRecords?: number | readonly BadRecordKind[];
-  now?: () => number;
 }
 
 export interface NationalSimulator {

@@ -4,7 +4,7 @@
  * injected faults, planted bad records and unknown references, and mutators so tests can
  * change the data between (or during) runs.
  */
-import { type FaultInjector, type FaultKind, plantedKinds } from '../kit/faults';
+import { type FaultInjector, type FaultKind, type PlantingOptions, plantedKinds } from '../kit/faults';
 import {
   type PortalListenOptions,
   type SimRequest,
@@ -23,7 +23,7 @@ import {
 } from './feedback';
 import { FeedbackStore } from './store';
 
-export interface PaknSimulatorOptions extends PortalListenOptions {
+export interface PaknSimulatorOptions extends PortalListenOptions, PlantingOptions<PaknBadRecordKind> {
   /** Serve feedback about this world (shared with the other simulators). */
   world?: World;
   seed?: number;
@@ -38,9 +38,6 @@ export interface PaknSimulatorOptions extends PortalListenOptions {
   /** Dossiers the iGate simulator serves: some feedback names one (maHoSo). */
   dossiers?: DossierReferences;
   apiKey?: string;
-  /** Plant bad records from the start: a count (kinds in turn) or the kinds wanted. */
-  badRecords?: number | readonly PaknBadRecordKind[];
-  now?: () => number;
 }
 
 export interface PaknSimulator {
