@@ -14,6 +14,11 @@ import type { CodeName, OnlineLevel } from '../../domain/model';
   name: 'provincial_listing_live_national_code_c_index',
   expression: `create index "provincial_listing_live_national_code_c_index" on "provincial_listing" ("national_code" collate "C") where "active" and "deleted_at" is null`,
 })
+// A procedure's live listings in code order from the index alone (Migration20261201160000_prefetch_covering).
+@Index({
+  name: 'provincial_listing_live_national_code_code_index',
+  expression: `create index "provincial_listing_live_national_code_code_index" on "provincial_listing" ("national_code", "code") include ("name") where "deleted_at" is null`,
+})
 export class ProvincialListing extends ProcedureShape {
   @Property({ type: 'string', columnType: 'text' })
   externalId!: string;

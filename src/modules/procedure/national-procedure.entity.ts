@@ -13,6 +13,11 @@ import type { CodeName, Decision } from '../../domain/model';
   name: 'national_procedure_code_c_index',
   expression: `create index "national_procedure_code_c_index" on "national_procedure" ("code" collate "C") where "deleted_at" is null`,
 })
+// A live procedure's name by code from the index alone (Migration20261201160000_prefetch_covering).
+@Index({
+  name: 'national_procedure_live_code_name_index',
+  expression: `create index "national_procedure_live_code_name_index" on "national_procedure" ("code") include ("name") where "deleted_at" is null`,
+})
 export class NationalProcedure extends ProcedureShape {
   @Property({ type: 'string', columnType: 'text', nullable: true })
   externalId?: string | null;
