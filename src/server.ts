@@ -13,6 +13,7 @@ import type { GraphQLError } from 'graphql';
 import type { GraphLimits } from './config';
 import { CONSOLE_PATH, serveConsole } from './console-assets';
 import type { Orm } from './db/orm';
+import { requestEm } from './db/request-em';
 import { cancelScope, runInStatementScope, StatementScope } from './db/statement-scope';
 import { errorCodeOf } from './domain/errors';
 import { EXPORT_PATH, serveExport } from './exports';
@@ -345,8 +346,8 @@ export async function startServer(deps: {
       principal,
       scope,
       requestId,
-      em: orm.em.fork(),
-      readEm: deps.readOrm?.em.fork(),
+      em: requestEm(orm),
+      readEm: deps.readOrm ? requestEm(deps.readOrm) : undefined,
       log,
       services: deps.services,
       loaders: new Map(),
