@@ -1,17 +1,11 @@
 /** The graph's feedback figures (domain.md, "Feedback figures"). */
 import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../graph/scalars';
+import { PeriodArgs } from './period.args';
 import { FeedbackGrouping } from './report.enums';
 
 @ArgsType()
-export class FeedbackReportArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: '"2020", "2020-Q2" or "2020-06"; or give from and to.',
-  })
-  period?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) from?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) to?: string | null;
+export class FeedbackReportArgs extends PeriodArgs {
   @Field(() => FeedbackGrouping) groupBy!: FeedbackGrouping;
 }
 

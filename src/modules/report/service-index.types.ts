@@ -1,16 +1,10 @@
 /** The graph's service index (domain.md, "Service index"). */
 import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../graph/scalars';
+import { PeriodArgs } from './period.args';
 
 @ArgsType()
-export class ServiceIndexArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: '"2020", "2020-Q2" or "2020-06"; or give from and to.',
-  })
-  period?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) from?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true }) to?: string | null;
+export class ServiceIndexArgs extends PeriodArgs {
   @Field(() => String, {
     nullable: true,
     description:
