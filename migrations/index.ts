@@ -19,6 +19,7 @@ import { Migration20261201144201_queued_checks } from './Migration20261201144201
 import { Migration20261201144300_pii_retention } from './Migration20261201144300_pii_retention';
 import { Migration20261201150000_dossier_fact_month } from './Migration20261201150000_dossier_fact_month';
 import { Migration20261201160000_prefetch_covering } from './Migration20261201160000_prefetch_covering';
+import { Migration20261201160100_agency_merged } from './Migration20261201160100_agency_merged';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201144300_pii_retention', class: Migration20261201144300_pii_retention },
   { name: 'Migration20261201150000_dossier_fact_month', class: Migration20261201150000_dossier_fact_month },
   { name: 'Migration20261201160000_prefetch_covering', class: Migration20261201160000_prefetch_covering },
+  { name: 'Migration20261201160100_agency_merged', class: Migration20261201160100_agency_merged },
 ];
