@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { Chart } from '../components/Chart';
 import { DownloadButton } from '../components/DownloadButton';
+import { MoreButton } from '../components/MoreButton';
 import { QueryState } from '../components/QueryState';
 import { FindingSummaryDocument, FindingsDocument } from '../graphql/generated';
 import { useI18n } from '../i18n';
@@ -91,11 +92,7 @@ export function FindingsPage() {
                 <FindingDetail key={selected} id={selected} onClose={() => setParams({ finding: null })} />
               )}
             </div>
-            {page.pageInfo.hasNextPage && (
-              <button type="button" onClick={() => setCursor({ filterKey, after: page.pageInfo.endCursor })}>
-                {t('common.more')}
-              </button>
-            )}
+            <MoreButton pageInfo={page.pageInfo} onMore={(after) => setCursor({ filterKey, after })} />
           </>
         )}
       </QueryState>

@@ -3,6 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { DataTable } from '../../components/DataTable';
+import { MoreButton } from '../../components/MoreButton';
 import { QueryState } from '../../components/QueryState';
 import { prettyJson } from '../../format';
 import { QuarantinedRecordsDocument, type QuarantinedRecordsQuery } from '../../graphql/generated';
@@ -99,11 +100,7 @@ export function Quarantine() {
             </aside>
           )}
         </div>
-        {page?.pageInfo.hasNextPage && (
-          <button type="button" onClick={() => setAfter(page.pageInfo.endCursor)}>
-            {t('common.more')}
-          </button>
-        )}
+        {page && <MoreButton pageInfo={page.pageInfo} onMore={setAfter} />}
       </QueryState>
     </section>
   );

@@ -3,18 +3,14 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { DataTable } from '../../components/DataTable';
+import { MoreButton } from '../../components/MoreButton';
 import { QueryState } from '../../components/QueryState';
 import { duration, secondsBetween } from '../../format';
-import {
-  type Source,
-  type SyncRunRowFragment,
-  type SyncRunStatus,
-  SyncRunsDocument,
-} from '../../graphql/generated';
+import { type SyncRunRowFragment, type SyncRunStatus, SyncRunsDocument } from '../../graphql/generated';
 import { useI18n } from '../../i18n';
 import { setParams, useLocation } from '../../url';
+import { SOURCES, SourceOptions } from './sources';
 
-const SOURCES: Source[] = ['NATIONAL', 'IGATE', 'PAKN'];
 const STATUSES: SyncRunStatus[] = [
   'QUEUED',
   'RUNNING',
@@ -120,11 +116,7 @@ export function RunLedger() {
             }}
           >
             <option value="">{t('common.all')}</option>
-            {SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`source.${s}`)}
-              </option>
-            ))}
+            <SourceOptions />
           </select>
         </label>
         <label>
@@ -158,11 +150,7 @@ export function RunLedger() {
           rowId={(r) => r.id}
           testId="ledger"
         />
-        {page?.pageInfo.hasNextPage && (
-          <button type="button" onClick={() => setAfter(page.pageInfo.endCursor)}>
-            {t('common.more')}
-          </button>
-        )}
+        {page && <MoreButton pageInfo={page.pageInfo} onMore={setAfter} />}
       </QueryState>
     </section>
   );

@@ -5,8 +5,7 @@ import { RunSyncDocument, type Source } from '../../graphql/generated';
 import { useI18n } from '../../i18n';
 import { mayOperate } from '../../pages';
 import { useSession } from '../../session';
-
-const SOURCES: Source[] = ['NATIONAL', 'IGATE', 'PAKN'];
+import { SourceOptions } from './sources';
 
 export function SyncActions() {
   const { t } = useI18n();
@@ -29,11 +28,7 @@ export function SyncActions() {
       <label>
         {t('sync.filterSource')}
         <select value={source} onChange={(e) => setSource(e.target.value as Source)}>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`source.${s}`)}
-            </option>
-          ))}
+          <SourceOptions />
         </select>
       </label>
       <button type="button" className="primary" disabled={result.fetching} onClick={() => start(false)}>
