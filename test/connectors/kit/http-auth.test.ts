@@ -241,7 +241,9 @@ describe('concurrency cap', () => {
     [undefined, 10],
     [3, 3],
   ])('keeps at most %s (→ %i) requests in flight', async (concurrency, cap) => {
-    const state = await tokenServer({ delayMs: 15 });
+    // Each answer waits long enough for the whole first wave to be in flight together, even
+    // on a machine loaded enough to open the connections slowly (15 ms was too short there).
+    const state = await tokenServer({ delayMs: 150 });
     client = createHttpClient({
       baseURL: server!.url,
       ...fast,
