@@ -9,6 +9,7 @@ import { daysInMonth } from '../../domain/time';
 import { AGENCY_VIEW_SQL } from '../agency';
 import {
   agencyScope,
+  FIGURES,
   type Figure,
   type Form06Query,
   form06Statement,
@@ -88,23 +89,8 @@ function familyParts(q: Form06Query): FamilyPart[] {
   ];
 }
 
-const SUMMED: Figure[] = [
-  'received',
-  'carriedOver',
-  'newOnline',
-  'newDirect',
-  'newPostal',
-  'resolved',
-  'resolvedEarly',
-  'resolvedOnTime',
-  'resolvedLate',
-  'withdrawn',
-  'inProgress',
-  'inProgressWithinDeadline',
-  'waitingSupplement',
-  'refusedAtReception',
-  'undated',
-];
+/** Every figure but overdue, which is in progress minus within deadline. */
+const SUMMED = FIGURES.filter((k) => k !== 'inProgressOverdue');
 
 /** The statement over the rollup; null when monthRollupServes(q) is false. */
 export function form06MonthSql(q: Form06Query): { sql: string; params: unknown[] } | null {
