@@ -1,6 +1,7 @@
 /** Plan: the year's tasks by section, with leads, partners, results and deadlines; filter by lead body. */
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
+import { Picker } from '../components/Picker';
 import { QueryState } from '../components/QueryState';
 import { localDay } from '../format';
 import { PlanDocument, PlanProgressDocument, PlansDocument } from '../graphql/generated';
@@ -44,27 +45,19 @@ export function PlanPage() {
           <p className="notice">{t('plan.none')}</p>
         ) : (
           <div className="filters">
-            <label>
-              {t('plan.year')}
-              <select value={year} onChange={(e) => setParams({ year: e.target.value, lead: null })}>
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('plan.lead')}
-              <select value={lead ?? ''} onChange={(e) => setParams({ lead: e.target.value })}>
-                <option value="">{t('common.all')}</option>
-                {leadOptions.map((l) => (
-                  <option key={l} value={l}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Picker
+              label={t('plan.year')}
+              value={year}
+              options={years}
+              onChange={(v) => setParams({ year: v, lead: null })}
+            />
+            <Picker
+              label={t('plan.lead')}
+              value={lead ?? ''}
+              options={leadOptions}
+              all={t('common.all')}
+              onChange={(v) => setParams({ lead: v })}
+            />
             {p && (
               <span className="count">
                 {t('common.showing', { shown: tasks.length, total: p.tasks.length })}

@@ -1,4 +1,5 @@
 /** Year and part of year (whole year, a quarter or a month). */
+import { Picker } from '../../components/Picker';
 import { useI18n } from '../../i18n';
 import type { Period } from './period';
 
@@ -32,26 +33,19 @@ export function PeriodPicker({
         : t('report.month', { m: part });
   return (
     <>
-      <label>
-        {labels?.year ?? t('report.year')}
-        <select value={value.year} onChange={(e) => onChange({ ...value, year: Number(e.target.value) })}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {labels?.part ?? t('report.period')}
-        <select value={value.part} onChange={(e) => onChange({ ...value, part: e.target.value })}>
-          {PARTS.map((p) => (
-            <option key={p} value={p}>
-              {partLabel(p)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Picker
+        label={labels?.year ?? t('report.year')}
+        value={value.year}
+        options={years}
+        onChange={(v) => onChange({ ...value, year: Number(v) })}
+      />
+      <Picker
+        label={labels?.part ?? t('report.period')}
+        value={value.part}
+        options={PARTS}
+        name={partLabel}
+        onChange={(v) => onChange({ ...value, part: v })}
+      />
     </>
   );
 }

@@ -4,12 +4,13 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { DataTable } from '../../components/DataTable';
 import { MoreButton } from '../../components/MoreButton';
+import { Picker } from '../../components/Picker';
 import { QueryState } from '../../components/QueryState';
 import { duration, secondsBetween } from '../../format';
 import { type SyncRunRowFragment, type SyncRunStatus, SyncRunsDocument } from '../../graphql/generated';
 import { useI18n } from '../../i18n';
 import { setParams, useLocation } from '../../url';
-import { SOURCES, SourceOptions } from './sources';
+import { SOURCES } from './sources';
 
 const STATUSES: SyncRunStatus[] = [
   'QUEUED',
@@ -106,36 +107,28 @@ export function RunLedger() {
     <section aria-labelledby="ledger-title">
       <h2 id="ledger-title">{t('sync.ledger')}</h2>
       <div className="filters">
-        <label>
-          {t('sync.filterSource')}
-          <select
-            value={source ?? ''}
-            onChange={(e) => {
-              setAfter(null);
-              setParams({ source: e.target.value });
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            <SourceOptions />
-          </select>
-        </label>
-        <label>
-          {t('sync.filterStatus')}
-          <select
-            value={status ?? ''}
-            onChange={(e) => {
-              setAfter(null);
-              setParams({ status: e.target.value });
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Picker
+          label={t('sync.filterSource')}
+          value={source ?? ''}
+          options={SOURCES}
+          name={(s) => t(`source.${s}`)}
+          all={t('common.all')}
+          onChange={(v) => {
+            setAfter(null);
+            setParams({ source: v });
+          }}
+        />
+        <Picker
+          label={t('sync.filterStatus')}
+          value={status ?? ''}
+          options={STATUSES}
+          name={(s) => t(`status.${s}`)}
+          all={t('common.all')}
+          onChange={(v) => {
+            setAfter(null);
+            setParams({ status: v });
+          }}
+        />
         {page && (
           <span className="count">
             {t('common.showing', { shown: page.edges.length, total: number(page.totalCount) })}

@@ -1,11 +1,12 @@
 /** Start a sync of one source now (ADMIN keys only). */
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { Picker } from '../../components/Picker';
 import { RunSyncDocument, type Source } from '../../graphql/generated';
 import { useI18n } from '../../i18n';
 import { mayOperate } from '../../pages';
 import { useSession } from '../../session';
-import { SourceOptions } from './sources';
+import { SOURCES } from './sources';
 
 export function SyncActions() {
   const { t } = useI18n();
@@ -25,12 +26,13 @@ export function SyncActions() {
 
   return (
     <section className="actions" aria-label={t('sync.start')}>
-      <label>
-        {t('sync.filterSource')}
-        <select value={source} onChange={(e) => setSource(e.target.value as Source)}>
-          <SourceOptions />
-        </select>
-      </label>
+      <Picker
+        label={t('sync.filterSource')}
+        value={source}
+        options={SOURCES}
+        name={(s) => t(`source.${s}`)}
+        onChange={(v) => setSource(v as Source)}
+      />
       <button type="button" className="primary" disabled={result.fetching} onClick={() => start(false)}>
         {t('sync.start')}
       </button>
