@@ -16,6 +16,18 @@ export type Source = ValueOf<typeof Source>;
 /** Every source, in the order the hub lists them. */
 export const SOURCES: readonly Source[] = Object.values(Source);
 
+/** A sync run's states in the run ledger (src/sync), also what the console's ledger filters by. */
+export const SYNC_RUN_STATUSES = [
+  'QUEUED',
+  'RUNNING',
+  'SUCCEEDED',
+  'PARTIAL',
+  'FAILED',
+  'ABANDONED',
+  'HELD',
+] as const;
+export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
+
 export const Channel = { DIRECT: 'DIRECT', ONLINE: 'ONLINE', POSTAL: 'POSTAL' } as const;
 export type Channel = ValueOf<typeof Channel>;
 export const TimeUnit = { WORKING_DAY: 'WORKING_DAY', DAY: 'DAY', HOUR: 'HOUR', MONTH: 'MONTH' } as const;

@@ -1,16 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { SOURCES, type Source } from '../domain/model';
+import { SOURCES, type Source, SYNC_RUN_STATUSES, type SyncRunStatus } from '../domain/model';
 
-export const SYNC_RUN_STATUSES = [
-  'QUEUED',
-  'RUNNING',
-  'SUCCEEDED',
-  'PARTIAL',
-  'FAILED',
-  'ABANDONED',
-  'HELD',
-] as const;
-export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
+export { SYNC_RUN_STATUSES, type SyncRunStatus } from '../domain/model';
 export type SyncMode = 'FULL' | 'INCREMENTAL';
 export type SyncTrigger = 'SCHEDULE' | 'CLI' | 'GRAPH' | 'START';
 

@@ -1,24 +1,12 @@
 /** The findings filter as the address holds it (lists as comma-separated values). */
+import { SEVERITIES as DOMAIN_SEVERITIES, FINDING_KINDS, FINDING_STATUSES } from '../../../../domain/finding';
 import type { FindingFilter, FindingKind, FindingStatus, Severity } from '../../graphql/generated';
 
-export const KINDS: FindingKind[] = [
-  'MISSING_IN_PROVINCE',
-  'MISSING_IN_NATIONAL',
-  'NAME_MISMATCH',
-  'PROCESSING_TIME_MISMATCH',
-  'FEE_MISMATCH',
-  'LEVEL_MISMATCH',
-  'ONLINE_LEVEL_MISMATCH',
-  'LEGAL_BASIS_MISMATCH',
-  'PUBLICATION_LATE',
-  'ABOLISHED_BUT_LISTED',
-  'DUPLICATE_LISTING',
-  'DOSSIER_UNKNOWN_PROCEDURE',
-  'DOSSIER_ON_ABOLISHED_PROCEDURE',
-  'FEEDBACK_UNKNOWN_REFERENCE',
-];
-export const SEVERITIES: Severity[] = ['HIGH', 'MEDIUM', 'LOW', 'INFO'];
-export const STATUSES: FindingStatus[] = ['OPEN', 'REOPENED', 'ACKNOWLEDGED', 'WONT_FIX', 'RESOLVED'];
+// The domain's own lists (src/domain, which the console may import), in its order: the
+// filters offer exactly the values the graph accepts, and a new kind appears by itself.
+export const KINDS: readonly FindingKind[] = FINDING_KINDS;
+export const SEVERITIES: readonly Severity[] = DOMAIN_SEVERITIES;
+export const STATUSES: readonly FindingStatus[] = FINDING_STATUSES;
 
 function listOf<T extends string>(value: string | null, allowed: readonly T[]): T[] | undefined {
   const picked = (value ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));

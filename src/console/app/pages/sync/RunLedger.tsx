@@ -2,6 +2,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { SYNC_RUN_STATUSES } from '../../../../domain/model';
 import { DataTable } from '../../components/DataTable';
 import { MoreButton } from '../../components/MoreButton';
 import { Picker } from '../../components/Picker';
@@ -12,15 +13,8 @@ import { useI18n } from '../../i18n';
 import { setParams, useLocation } from '../../url';
 import { SOURCES } from './sources';
 
-const STATUSES: SyncRunStatus[] = [
-  'QUEUED',
-  'RUNNING',
-  'SUCCEEDED',
-  'PARTIAL',
-  'FAILED',
-  'ABANDONED',
-  'HELD',
-];
+/** The ledger's statuses, the domain's own list. */
+const STATUSES: readonly SyncRunStatus[] = SYNC_RUN_STATUSES;
 
 function oneOf<T extends string>(value: string | null, options: readonly T[]): T | undefined {
   return options.find((o) => o === value);

@@ -1,4 +1,5 @@
-/** The sources the sync pages offer, in sync order. */
+/** The sources the sync pages offer, in sync order: the domain's own list. */
+import { SOURCES as DOMAIN_SOURCES } from '../../../../domain/model';
 import type { Source } from '../../graphql/generated';
 
-export const SOURCES: Source[] = ['NATIONAL', 'IGATE', 'PAKN'];
+export const SOURCES: readonly Source[] = DOMAIN_SOURCES;
