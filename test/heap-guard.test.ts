@@ -7,32 +7,14 @@
  * the hub goes on answering.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Answer, graphOf, nestedAgencies, post, QUIET_SIMULATED_SERVE } from './support/busy-hub';
 import { createTestDatabase, type TestDatabase } from './support/db';
 import { type HubProcess, spawnHub } from './support/process';
 
-/** agency → `first` dossiers → their agency → …, `levels` deep. */
-const nest = (levels: number, first: number): string =>
-  levels === 0
-    ? 'code name'
-    : `code dossiers(first: ${first}) { edges { node { code agency { ${nest(levels - 1, first)} } } } }`;
 /** Up to 27 million dossier nodes: far more than the heap holds. */
-const HUGE = `query Huge($code: String!) { agency(code: $code) { ${nest(3, 300)} } }`;
+const HUGE = `query Huge($code: String!) { agency(code: $code) { ${nestedAgencies(3, 300)} } }`;
 /** 90,000 nodes: fits in the heap with room to spare, unless a cancelled answer still sits in it. */
-const LARGE = `query Large($code: String!) { agency(code: $code) { ${nest(2, 300)} } }`;
-
-interface Answer {
-  data?: unknown;
-  errors?: { message?: string; extensions?: { code?: string } }[];
-}
-
-async function post(url: string, key: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': key },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as Answer };
-}
+const LARGE = `query Large($code: String!) { agency(code: $code) { ${nestedAgencies(2, 300)} } }`;
 
 describe('a hub serve asked for an answer larger than its heap', () => {
   let db: TestDatabase;
@@ -45,16 +27,7 @@ describe('a hub serve asked for an answer larger than its heap', () => {
     db = await createTestDatabase();
     hub = spawnHub(['serve'], {
       DATABASE_URL: db.url,
-      HUB_SIMULATE: '1',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SIM_PROCEDURES: '30',
-      SIM_DOSSIERS: '1500',
-      SIM_FEEDBACKS: '10',
-      SYNC_SCHEDULE_NATIONAL: 'off',
-      SYNC_SCHEDULE_IGATE: 'off',
-      SYNC_SCHEDULE_PAKN: 'off',
-      CHECK_SCHEDULE: 'off',
+      ...QUIET_SIMULATED_SERVE,
       // A heap the huge answer outgrows in seconds, and a time budget it never reaches.
       NODE_OPTIONS: '--max-old-space-size=384',
       REQUEST_TIMEOUT: '300s',
@@ -64,8 +37,7 @@ describe('a hub serve asked for an answer larger than its heap', () => {
       LOG_LEVEL: 'warn',
     });
     await hub.waitFor('API key:', 120_000);
-    url = /graph:\s+(\S+)/.exec(hub.stderr())![1]!.replace('localhost', '127.0.0.1');
-    key = /API key:\s+(\S+)/.exec(hub.stderr())![1]!;
+    ({ url, key } = graphOf(hub));
     const [row] = await db.orm.em
       .fork()
       .execute(`select agency_code as code, count(*) as n from dossier group by 1 order by 2 desc limit 1`);

@@ -4,29 +4,12 @@
  * process cleanly within SHUTDOWN_TIMEOUT.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Answer, graphOf, nestedAgencies, post, QUIET_SIMULATED_SERVE } from './support/busy-hub';
 import { createTestDatabase, type TestDatabase } from './support/db';
 import { type HubProcess, spawnHub } from './support/process';
 
 /** Three levels of agency → 60 dossiers → their agency → …: 216,000 dossier nodes, more than a second allows (first: 60 keeps the cost under the raised GRAPH_MAX_COST). With first: 150 or 300 the hub ran out of heap before its timeout on Node 24 (see the note on REQUEST_TIMEOUT below). */
-const nest = (levels: number): string =>
-  levels === 0
-    ? 'code name'
-    : `code dossiers(first: 60) { edges { node { code agency { ${nest(levels - 1)} } } } }`;
-const HEAVY = `query Heavy($code: String!) { agency(code: $code) { ${nest(3)} } }`;
-
-interface Answer {
-  data?: unknown;
-  errors?: { message?: string; extensions?: { code?: string } }[];
-}
-
-async function post(url: string, key: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': key },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as Answer };
-}
+const HEAVY = `query Heavy($code: String!) { agency(code: $code) { ${nestedAgencies(3, 60)} } }`;
 
 describe('a hub serve busy with a huge request', () => {
   let db: TestDatabase;
@@ -39,16 +22,7 @@ describe('a hub serve busy with a huge request', () => {
     db = await createTestDatabase();
     hub = spawnHub(['serve'], {
       DATABASE_URL: db.url,
-      HUB_SIMULATE: '1',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SIM_PROCEDURES: '30',
-      SIM_DOSSIERS: '1500',
-      SIM_FEEDBACKS: '10',
-      SYNC_SCHEDULE_NATIONAL: 'off',
-      SYNC_SCHEDULE_IGATE: 'off',
-      SYNC_SCHEDULE_PAKN: 'off',
-      CHECK_SCHEDULE: 'off',
+      ...QUIET_SIMULATED_SERVE,
       // One second: the heavy query cannot finish in it, and what it builds meanwhile stays
       // far below the heap limit. With 3 s, an idle machine's compiled executor built about
       // 4 GB of the 27M-node answer before the timer ran and the hub died of heap exhaustion:
@@ -62,8 +36,7 @@ describe('a hub serve busy with a huge request', () => {
       LOG_LEVEL: 'warn',
     });
     await hub.waitFor('API key:', 120_000);
-    url = /graph:\s+(\S+)/.exec(hub.stderr())![1]!.replace('localhost', '127.0.0.1');
-    key = /API key:\s+(\S+)/.exec(hub.stderr())![1]!;
+    ({ url, key } = graphOf(hub));
     const [row] = await db.orm.em
       .fork()
       .execute(`select agency_code as code, count(*) as n from dossier group by 1 order by 2 desc limit 1`);
