@@ -4,7 +4,8 @@
  * beside one hand-written query over the raw dossier rows, at each size; the cost of keeping
  * `dossier_fact` and the rollup current through an incremental sync of 10k changed dossiers
  * (the dossier writer's upserts with every report trigger, without the rollup's, without
- * any); and the statements one report request sends.
+ * any, each run on dossiers of its own; and the trigger functions' own time as PostgreSQL
+ * tracks it); and the statements one report request sends.
  */
 import { Client } from 'pg';
 import { contentHash } from '../../src/db/upsert';
@@ -47,45 +48,111 @@ async function statementsOf(
   return n;
 }
 
+type Mode = 'both' | 'facts' | 'neither';
+/** Mirrored, so drift over the runs (caches filling, checkpoints) falls on every mode alike. */
+const MODES: Mode[] = ['both', 'facts', 'neither', 'neither', 'facts', 'both'];
+/** The trigger functions whose time PostgreSQL tracks (track_functions): the rollup's, the facts'. */
+const ROLLUP_FUNCTIONS = ['dossier_fact_month_after_insert', 'dossier_fact_month_after_update'];
+const FACT_FUNCTION = 'dossier_fact_after_dossier_write';
+
+interface Incremental {
+  /** Mean wall time of the sync's statements per mode, ms. */
+  ms: Record<Mode, number>;
+  /** Time PostgreSQL spent in the rollup's trigger functions, and in the facts' own (nested rollup time taken out), per run with both, ms. */
+  rollupMs: number | null;
+  factsMs: number | null;
+  checked: unknown;
+}
+
+/** Total time per tracked function so far (pending statistics flushed first). */
+async function functionTimes(pg: Client): Promise<Map<string, number>> {
+  await pg.query('select pg_stat_force_next_flush()');
+  await pg.query('select pg_stat_clear_snapshot()');
+  const { rows } = await pg.query<{ name: string; ms: number }>(
+    'select funcname as name, total_time as ms from pg_stat_user_functions',
+  );
+  return new Map(rows.map((r) => [r.name, r.ms]));
+}
+
+/** Run `index` of the incremental sync: `changed` dossiers completed, in batches of 1,000; ms. */
+async function changeDossiers(pg: Client, index: number, changed: number, total: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  for (let k = 0; k < changed; k += 1000) {
+    // Like the sync's batches: rows as one JSON parameter, upserted by key, completed now.
+    const rows = Array.from({ length: Math.min(1000, changed - k) }, (_, j) => {
+      const code = `B${String(1 + (((index * changed + k + j) * 7919) % total)).padStart(9, '0')}`;
+      return {
+        code,
+        completed_at: new Date(Date.UTC(2020, 11, 1 + (j % 28))).toISOString(),
+        status: 'RETURNED',
+        content_hash: contentHash([code, String(index)], null),
+      };
+    });
+    await pg.query(
+      `update dossier d set completed_at = x.completed_at, status = x.status, content_hash = x.content_hash, updated_at = now()
+       from jsonb_to_recordset($1::jsonb) as x(code text, completed_at timestamptz, status text, content_hash text)
+       where d.code = x.code`,
+      [JSON.stringify(rows)],
+    );
+  }
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** `run` with the triggers of `mode` on, timed; with `tracked`, the trigger functions' time too. */
+async function timedRun(pg: Client, mode: Mode, tracked: boolean, run: () => Promise<number>) {
+  // The rollup's triggers are the only ones on dossier_fact.
+  if (mode !== 'both') await pg.query('alter table dossier_fact disable trigger user');
+  if (mode === 'neither') await pg.query('alter table dossier disable trigger user');
+  try {
+    const before = tracked ? await functionTimes(pg) : new Map<string, number>();
+    const ms = await run();
+    const after = tracked ? await functionTimes(pg) : new Map<string, number>();
+    const spent = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
+    const rollupMs = ROLLUP_FUNCTIONS.reduce((sum, f) => sum + spent(f), 0);
+    return { ms, rollupMs, factsMs: spent(FACT_FUNCTION) - rollupMs };
+  } finally {
+    await pg.query('alter table dossier enable trigger user');
+    await pg.query('alter table dossier_fact enable trigger user');
+  }
+}
+
+/**
+ * The sync's writes of `changed` changed dossiers, in batches of 1,000, once per mode of
+ * MODES: with the facts' and the rollup's triggers, with the facts' only, with neither. Each
+ * run changes dossiers no other run touched (codes (run × changed + i) × 7919 mod total, a
+ * prime step, so disjoint), so every run writes new facts and meets cold pages alike: the
+ * first version of this bench changed the same dossiers to the same dates in each run, so
+ * its "facts only" run wrote no fact at all, on pages the first run had just warmed, and
+ * the difference it called the rollup's cost was mostly the facts' writes and a cold cache.
+ * With track_functions (a superuser setting; skipped when refused), PostgreSQL also times
+ * the trigger functions themselves in the runs with both.
+ */
 async function incremental(
   pg: Client,
   changed: number,
   total: number,
   afterFirst: () => Promise<unknown>,
-): Promise<{ withTriggers: number; factsOnly: number; without: number; checked: unknown }> {
-  const run = async (salt: string) => {
-    const started = process.hrtime.bigint();
-    for (let k = 0; k < changed; k += 1000) {
-      // Like the sync's batches: rows as one JSON parameter, upserted by key, completed now.
-      const rows = Array.from({ length: Math.min(1000, changed - k) }, (_, j) => {
-        const code = `B${String(1 + (((k + j) * 7919) % total)).padStart(9, '0')}`;
-        return {
-          code,
-          completed_at: new Date(Date.UTC(2020, 11, 1 + (j % 28))).toISOString(),
-          status: 'RETURNED',
-          content_hash: contentHash([code, salt], null),
-        };
-      });
-      await pg.query(
-        `update dossier d set completed_at = x.completed_at, status = x.status, content_hash = x.content_hash, updated_at = now()
-         from jsonb_to_recordset($1::jsonb) as x(code text, completed_at timestamptz, status text, content_hash text)
-         where d.code = x.code`,
-        [JSON.stringify(rows)],
-      );
+): Promise<Incremental> {
+  const tracked = await pg.query("set track_functions = 'pl'").then(
+    () => true,
+    () => false,
+  );
+  const ms: Record<Mode, number> = { both: 0, facts: 0, neither: 0 };
+  let rollupMs = 0;
+  let factsMs = 0;
+  let checked: unknown;
+  for (const [index, mode] of MODES.entries()) {
+    const t = await timedRun(pg, mode, tracked, () => changeDossiers(pg, index, changed, total));
+    ms[mode] += t.ms / 2;
+    if (mode === 'both') {
+      rollupMs += t.rollupMs / 2;
+      factsMs += t.factsMs / 2;
     }
-    return Number(process.hrtime.bigint() - started) / 1e6;
-  };
-  const withTriggers = await run('a');
-  const checked = await afterFirst();
-  // The rollup's triggers are the only ones on dossier_fact.
-  await pg.query('alter table dossier_fact disable trigger user');
-  const factsOnly = await run('b');
-  await pg.query('alter table dossier disable trigger user');
-  const without = await run('c');
-  await pg.query('alter table dossier enable trigger user');
-  await pg.query('alter table dossier_fact enable trigger user');
-  // The rollup is stale after 'b', the facts after 'c'; the database is dropped right after.
-  return { withTriggers, factsOnly, without, checked };
+    // Only the first run leaves both tables current (later ones skip triggers in turn).
+    if (index === 0) checked = await afterFirst();
+  }
+  // The database is dropped right after.
+  return { ms, rollupMs: tracked ? rollupMs : null, factsMs: tracked ? factsMs : null, checked };
 }
 
 /** The month rollup's report equals the fact-backed one, every row and figure. */
@@ -155,8 +222,12 @@ export async function reportBench(bench: BenchPostgres, sizes: number[], changed
       );
       if (size === sizes[sizes.length - 1]) {
         const inc = await incremental(pg, changed, size, () => rollupAgrees(db, query));
+        const timed =
+          inc.rollupMs === null
+            ? 'trigger functions not timed (track_functions refused)'
+            : `time in the trigger functions themselves (track_functions), per run with both: the rollup's ${fmt(inc.rollupMs)} ms, the facts' ${fmt(inc.factsMs!)} ms`;
         console.log(
-          `\nIncremental sync of ${fmt(changed)} changed dossiers on ${fmt(size)} rows, batches of 1,000: ${fmt(inc.withTriggers)} ms with dossier_fact and dossier_fact_month kept current in the same statements, ${fmt(inc.factsOnly)} ms with dossier_fact only, ${fmt(inc.without)} ms with neither: bringing the rollup up to date ≈ ${fmt(inc.withTriggers - inc.factsOnly)} ms, the facts ≈ ${fmt(inc.factsOnly - inc.without)} ms; rollup = facts afterwards: ${inc.checked ? 'yes' : 'NO'}; load avg ${loadAverage()}.`,
+          `\nIncremental sync of ${fmt(changed)} changed dossiers on ${fmt(size)} rows, batches of 1,000, each run on dossiers no other run changed, mean of 2 runs per mode (order ${MODES.join(', ')}): ${fmt(inc.ms.both)} ms with dossier_fact and dossier_fact_month kept current in the same statements, ${fmt(inc.ms.facts)} ms with dossier_fact only, ${fmt(inc.ms.neither)} ms with neither: bringing the rollup up to date ≈ ${fmt(inc.ms.both - inc.ms.facts)} ms, the facts ≈ ${fmt(inc.ms.facts - inc.ms.neither)} ms; ${timed}; rollup = facts after the first run: ${inc.checked ? 'yes' : 'NO'}; load avg ${loadAverage()}.`,
         );
       }
     } finally {
