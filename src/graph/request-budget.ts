@@ -13,20 +13,47 @@ import { defaultFieldResolver, GraphQLError, type GraphQLSchema, isObjectType } 
 export type StopReason = 'REQUEST_TIMEOUT' | 'SHUTTING_DOWN' | 'REQUEST_TOO_LARGE';
 
 /**
- * The share of the heap limit past which a request that is still building its answer is
- * stopped. A lifted cost limit (GRAPH_MAX_COST) lets through queries of millions of nodes,
- * and the executor's partial answers would otherwise exhaust the heap and kill the process
- * long before REQUEST_TIMEOUT. The limit V8 reports includes the young generation, which
- * live data never fills: with --max-old-space-size=384 it is 453 MB, and a heap thrashing
- * in collections just before it runs out stays near 340 MB used (75 %), so the share must
- * sit well below that; what is left is room for the other requests.
+ * The share of the old generation's limit past which a request that is still building its
+ * answer is stopped. A lifted cost limit (GRAPH_MAX_COST) lets through queries of millions
+ * of nodes, and the executor's partial answers would otherwise exhaust the heap and kill the
+ * process long before REQUEST_TIMEOUT. The heap's whole used size (young objects included,
+ * live or not) is compared with it: a large young generation promotes tens of MiB at once,
+ * so the old generation's own size can jump from below the line to exhaustion between two
+ * looks (seen on Node 24); what is left is room for the other requests.
  */
-export const HEAP_STOP_SHARE = 0.6;
+export const HEAP_STOP_SHARE = 0.7;
 
-/** True when the heap's live size is above HEAP_STOP_SHARE of its limit. */
+const MiB = 2 ** 20;
+
+/**
+ * V8's largest semi-space, in MiB: `--max-semi-space-size` when the process was given one
+ * (on its command line or in NODE_OPTIONS), else V8's default, which V8 13 (Node 24)
+ * raised from 16 to 64 MiB.
+ */
+export function maxSemiSpaceMiB(
+  argv: readonly string[] = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)],
+  v8Version: string = process.versions.v8,
+): number {
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--max[-_]semi[-_]space[-_]size(?:=(\d+))?$/.exec(argv[i]!);
+    const value = m && (m[1] ?? argv[i + 1]);
+    if (value && /^\d+$/.test(value)) return Number(value);
+  }
+  return Number(v8Version.split('.')[0]) >= 13 ? 64 : 16;
+}
+
+/**
+ * The old generation's limit, in bytes. V8's `heap_size_limit` adds the young generation's
+ * reserve (two semi-spaces and a young large-object space of one semi-space each), which
+ * live data never fills and whose size differs by Node version: for the same
+ * `--max-old-space-size=384`, 432 MiB on Node 20 and 576 MiB on Node 24. A share of the
+ * whole limit fired too late on Node 24; a share of the old generation does not.
+ */
+export const OLD_GENERATION_LIMIT = getHeapStatistics().heap_size_limit - 3 * maxSemiSpaceMiB() * MiB;
+
+/** True when the heap's used size is above HEAP_STOP_SHARE of the old generation's limit. */
 export function heapNearLimit(): boolean {
-  const h = getHeapStatistics();
-  return h.used_heap_size > HEAP_STOP_SHARE * h.heap_size_limit;
+  return getHeapStatistics().used_heap_size > HEAP_STOP_SHARE * OLD_GENERATION_LIMIT;
 }
 
 /**
@@ -90,7 +117,8 @@ export class RequestBudget {
    */
   async pace(): Promise<void> {
     while (this.inBurst() > SLICE_MS) {
-      if (!this.reason && heapNearLimit()) this.stop('REQUEST_TOO_LARGE');
+      // Once per slice (the first resolver to wait opens the turn), not once per waiter.
+      if (!this.reason && !this.turn && heapNearLimit()) this.stop('REQUEST_TOO_LARGE');
       if (this.reason) break;
       this.turn ??= new Promise<void>((resolve) =>
         setImmediate(() => {
