@@ -103,17 +103,28 @@ class BodyError extends Error {
 
 const tooLarge = (max: number) => new BodyError(413, `the request body is larger than ${max} bytes`);
 
-async function readBody(req: IncomingMessage, max: number): Promise<string> {
+/** The body as text; listeners rather than an async iterator, which costs more than a small body's read. */
+function readBody(req: IncomingMessage, max: number): Promise<string> {
   // Refused before reading when the client announces the size.
-  if (Number(req.headers['content-length'] ?? 0) > max) throw tooLarge(max);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) throw tooLarge(max);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  if (Number(req.headers['content-length'] ?? 0) > max) return Promise.reject(tooLarge(max));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) return void chunks.push(chunk);
+      req.off('data', onData).pause();
+      reject(tooLarge(max));
+    };
+    req.on('data', onData);
+    req.once('end', () =>
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
+    );
+    req.once('error', reject);
+    req.once('aborted', () =>
+      reject(new BodyError(400, 'the client closed the connection before the body ended')),
+    );
+  });
 }
 
 function sendJson(

@@ -1,11 +1,19 @@
 /**
  * Issue 9: the hub's graph beside PostGraphile 5 on the same tables (the bench database,
  * BENCH_GRAPH_DOSSIERS dossiers). Both servers run in processes of their own; autocannon
- * (10 connections) sends each dashboard query to one, then the other, alternating which
- * goes first, for BENCH_GRAPH_ROUNDS rounds of BENCH_GRAPH_SECONDS each. Before that, each
+ * (10 connections) sends each dashboard query to one, then the other, rotating which
+ * goes first, for BENCH_GRAPH_ROUNDS rounds (9) of BENCH_GRAPH_SECONDS (3) each: many short
+ * rounds, so a load that comes and goes on this 2-core machine falls on both alike (the
+ * medians of 3 rounds of 5 s moved by a third from run to run). Before that, each
  * query is asked once of both and the answers compared. Per server: req/s, p50, p99,
  * process CPU per request, SQL statements and PostgreSQL execution time per request.
  * BENCH_GRAPH_QUERIES picks queries by number (1-based, comma-separated).
+ *
+ * The hub runs on the same Node binary as PostGraphile (the npm registry's Node 22), so the
+ * ratio compares the two servers, not two runtimes: Node 22's V8 alone takes 15–20 % off
+ * the hub's CPU per request against the machine's Node 20 (measured 2026-12-01). A second
+ * hub on the machine's own Node takes its turn in every round too, and is printed beside
+ * (BENCH_GRAPH_SYSTEM_NODE=0 leaves it out).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Client } from 'pg';
@@ -13,7 +21,7 @@ import { fmt } from '../support';
 import { benchDatabase } from './dataset';
 import { BENCH_KEY, type ChildServer, startHubChild } from './hub-server';
 import { type LoadResult, load, post, type Target } from './load';
-import { startPostgraphile } from './postgraphile';
+import { ensurePostgraphile, startPostgraphile } from './postgraphile';
 import { benchParams, benchQueries } from './queries';
 
 const CONNECTIONS = 10;
@@ -53,8 +61,8 @@ async function pgDeepCursor(pgl: Target, offset: number): Promise<string> {
 
 export async function graphBench(): Promise<void> {
   const dossiers = Number(process.env.BENCH_GRAPH_DOSSIERS ?? 200_000);
-  const rounds = Number(process.env.BENCH_GRAPH_ROUNDS ?? 3);
-  const seconds = Number(process.env.BENCH_GRAPH_SECONDS ?? 5);
+  const rounds = Number(process.env.BENCH_GRAPH_ROUNDS ?? 9);
+  const seconds = Number(process.env.BENCH_GRAPH_SECONDS ?? 3);
   console.log(
     `\n## Graph: the hub beside PostGraphile (${fmt(dossiers)} dossiers, ${CONNECTIONS} connections)`,
   );
@@ -63,13 +71,22 @@ export async function graphBench(): Promise<void> {
   await admin.connect();
   const servers: ChildServer[] = [];
   try {
-    const hubServer = await startHubChild(db.url);
+    const runtime = ensurePostgraphile().node;
+    const hubServer = await startHubChild(db.url, undefined, runtime);
     servers.push(hubServer);
     const pglServer = await startPostgraphile(db.url);
     servers.push(pglServer);
-    console.log(`hub on node ${process.version}; PostGraphile 5 on node ${pglServer.version}`);
+    const systemServer =
+      process.env.BENCH_GRAPH_SYSTEM_NODE === '0' || runtime === process.execPath
+        ? null
+        : await startHubChild(db.url);
+    if (systemServer) servers.push(systemServer);
+    console.log(
+      `hub and PostGraphile 5 on node ${pglServer.version}${systemServer ? `; a second hub on the machine's node ${process.version}` : ''}`,
+    );
     const hub: Target = { url: hubServer.url, pid: hubServer.pid, headers: { 'x-api-key': BENCH_KEY } };
     const pgl: Target = { url: pglServer.url, pid: pglServer.pid, headers: {} };
+    const sys: Target | null = systemServer && { ...hub, url: systemServer.url, pid: systemServer.pid };
     const c = new Client({ connectionString: db.url });
     await c.connect();
     const params = await benchParams(c, Math.min(100_000, Math.floor(dossiers / 2)));
@@ -81,9 +98,10 @@ export async function graphBench(): Promise<void> {
     ).filter((_, i) => !pick || pick.includes(i + 1));
     const options: LoadOptions = { connections: CONNECTIONS, seconds, admin, database: 'hub_graph_bench' };
     await checkSameData(hub, pgl, queries, options);
-    const rows: string[] = [];
-    for (const q of queries) rows.push(await measure(hub, pgl, q, rounds, options));
-    printTable(rows, rounds, seconds);
+    if (sys) for (const q of queries) await load(sys, JSON.stringify(q.hub), { ...options, seconds: 2 });
+    const rows: Row[] = [];
+    for (const q of queries) rows.push(await measure({ hub, pgl, sys }, q, rounds, options));
+    printTable(rows, rounds, seconds, pglServer.version);
   } finally {
     for (const s of servers) await s.stop();
     await admin.end();
@@ -110,37 +128,63 @@ async function checkSameData(hub: Target, pgl: Target, queries: BenchQuery[], op
   }
 }
 
-/** One query's rounds, alternating which server goes first; its table row, and its rounds printed. */
-async function measure(
-  hub: Target,
-  pgl: Target,
-  q: BenchQuery,
-  rounds: number,
-  options: LoadOptions,
-): Promise<string> {
-  const totals = { hub: { rounds: [] } as Totals, pgl: { rounds: [] } as Totals };
+type Side = 'hub' | 'pgl' | 'sys';
+interface Row {
+  main: string;
+  system: string | null;
+}
+
+type Targets = { hub: Target; pgl: Target; sys: Target | null };
+
+/** One query's rounds, rotating which server goes first. */
+async function runRounds(targets: Targets, q: BenchQuery, rounds: number, options: LoadOptions) {
+  const sides: Side[] = targets.sys ? ['hub', 'pgl', 'sys'] : ['hub', 'pgl'];
+  const totals: Record<Side, Totals> = { hub: { rounds: [] }, pgl: { rounds: [] }, sys: { rounds: [] } };
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? (['hub', 'pgl'] as const) : (['pgl', 'hub'] as const);
+    const order = [...sides.slice(round % sides.length), ...sides.slice(0, round % sides.length)];
     for (const side of order) {
-      const target = side === 'hub' ? hub : pgl;
-      const body = JSON.stringify(side === 'hub' ? q.hub : q.postgraphile);
+      const target = side === 'pgl' ? targets.pgl : side === 'hub' ? targets.hub : targets.sys!;
+      const body = JSON.stringify(side === 'pgl' ? q.postgraphile : q.hub);
       totals[side].rounds.push(await load(target, body, options));
     }
   }
-  const h = summary(totals.hub);
-  const p = summary(totals.pgl);
-  console.log(
-    `${q.name}: hub ${h.perRound} req/s, PostGraphile ${p.perRound} req/s by round; errors ${h.errors} / ${p.errors}`,
-  );
-  return `| ${q.name} | ${fmt(h.reqPerSec)} | ${fmt(p.reqPerSec)} | ${fmt(h.reqPerSec / p.reqPerSec, 2)} | ${h.p50} / ${h.p99} | ${p.p50} / ${p.p99} | ${fmt(h.cpu, 2)} (${fmt(h.sys, 2)}) | ${fmt(p.cpu, 2)} (${fmt(p.sys, 2)}) | ${fmt(h.pg, 2)} / ${fmt(p.pg, 2)} | ${fmt(h.sql, 1)} / ${fmt(p.sql, 1)} |`;
+  return totals;
 }
 
-function printTable(rows: string[], rounds: number, seconds: number): void {
+/** One query's rounds; its table rows, and its rounds printed. */
+async function measure(targets: Targets, q: BenchQuery, rounds: number, options: LoadOptions): Promise<Row> {
+  const totals = await runRounds(targets, q, rounds, options);
+  const h = summary(totals.hub);
+  const p = summary(totals.pgl);
+  const s = targets.sys ? summary(totals.sys) : null;
+  const sysRounds = s ? `, hub on the machine's node ${s.perRound} req/s` : '';
+  const sysErrors = s ? ` / ${s.errors}` : '';
   console.log(
-    `\n| query | hub req/s | PostGraphile req/s | hub / PG | hub p50 / p99 ms | PG p50 / p99 ms | hub CPU ms/req (system) | PG CPU ms/req (system) | PostgreSQL ms/req hub / PG | SQL per request hub / PG |`,
+    `${q.name}: hub ${h.perRound} req/s, PostGraphile ${p.perRound} req/s${sysRounds} by round; errors ${h.errors} / ${p.errors}${sysErrors}`,
+  );
+  return {
+    main: `| ${q.name} | ${fmt(h.reqPerSec)} | ${fmt(p.reqPerSec)} | ${fmt(h.reqPerSec / p.reqPerSec, 2)} | ${h.p50} / ${h.p99} | ${p.p50} / ${p.p99} | ${fmt(h.cpu, 2)} (${fmt(h.sys, 2)}) | ${fmt(p.cpu, 2)} (${fmt(p.sys, 2)}) | ${fmt(h.pg, 2)} / ${fmt(p.pg, 2)} | ${fmt(h.sql, 1)} / ${fmt(p.sql, 1)} |`,
+    system: s
+      ? `| ${q.name} | ${fmt(s.reqPerSec)} | ${fmt(s.reqPerSec / p.reqPerSec, 2)} | ${s.p50} / ${s.p99} | ${fmt(s.cpu, 2)} (${fmt(s.sys, 2)}) |`
+      : null,
+  };
+}
+
+function printTable(rows: Row[], rounds: number, seconds: number, runtime: string): void {
+  console.log(`\nBoth on node ${runtime}:\n`);
+  console.log(
+    `| query | hub req/s | PostGraphile req/s | hub / PG | hub p50 / p99 ms | PG p50 / p99 ms | hub CPU ms/req (system) | PG CPU ms/req (system) | PostgreSQL ms/req hub / PG | SQL per request hub / PG |`,
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(r);
+  for (const r of rows) console.log(r.main);
+  if (rows.some((r) => r.system)) {
+    console.log(
+      `\nThe hub on the machine's node ${process.version}, in the same rounds, against PostGraphile on ${runtime}:\n`,
+    );
+    console.log('| query | hub req/s | hub / PG | hub p50 / p99 ms | hub CPU ms/req (system) |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const r of rows) if (r.system) console.log(r.system);
+  }
   console.log(
     `\n(req/s, p50 and p99: the median of ${rounds} rounds of ${seconds} s; CPU: process user+system time over the requests, the system part in brackets; PostgreSQL ms: pg_stat_statements execution time.)`,
   );

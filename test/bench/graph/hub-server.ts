@@ -53,7 +53,12 @@ export interface HubChild extends ChildServer {
   memory(): Promise<HubMemory>;
 }
 
-export async function startHubChild(dbUrl: string, cpuProfDir?: string): Promise<HubChild> {
+/** `node`: the runtime to run it on (the benchmark's own by default). */
+export async function startHubChild(
+  dbUrl: string,
+  cpuProfDir?: string,
+  node: string = process.execPath,
+): Promise<HubChild> {
   const args = [
     ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []),
     // Only for memory(): a collection before reading, so figures are live memory, not garbage.
@@ -63,7 +68,7 @@ export async function startHubChild(dbUrl: string, cpuProfDir?: string): Promise
     path.join(__dirname, 'hub-process.ts'),
     dbUrl,
   ];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(node, args, {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', BENCH_KEY },
   });

@@ -13,6 +13,7 @@ import { fmt } from '../support';
 import { benchDatabase } from './dataset';
 import { BENCH_KEY, startHubChild } from './hub-server';
 import { load, post } from './load';
+import { ensurePostgraphile } from './postgraphile';
 import { benchParams, benchQueries } from './queries';
 
 interface ProfileNode {
@@ -72,7 +73,8 @@ async function main() {
   await data.connect();
   const params = await benchParams(data);
   await data.end();
-  const hub = await startHubChild(db.url, dir);
+  // On the benchmark's runtime for the hub (PostGraphile's Node 22, see graph.bench.ts).
+  const hub = await startHubChild(db.url, dir, ensurePostgraphile().node);
   const target = { url: hub.url, pid: hub.pid, headers: { 'x-api-key': BENCH_KEY } };
   const pick = process.env.BENCH_QUERIES?.split(',').map(Number);
   try {

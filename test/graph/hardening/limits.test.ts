@@ -41,7 +41,7 @@ async function expectHealthy(): Promise<void> {
   expect(r.status).toBe(200);
 }
 
-async function post(body: string | Buffer, contentType = 'application/json') {
+async function post(body: string | Buffer, contentType = 'application/json', chunked = false) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
     (resolve, reject) => {
       const url = new URL(hub.url);
@@ -54,7 +54,7 @@ async function post(body: string | Buffer, contentType = 'application/json') {
           headers: {
             'content-type': contentType,
             'x-api-key': TEST_KEY,
-            'content-length': Buffer.byteLength(body),
+            ...(chunked ? {} : { 'content-length': Buffer.byteLength(body) }),
           },
         },
         (res) => {
@@ -129,6 +129,14 @@ describe('limits', () => {
   it('refuse a 10 MB body with HTTP 413 without reading it all', async () => {
     const body = JSON.stringify({ query: `{ sources { source } } #${'x'.repeat(10 * 1024 * 1024)}` });
     const r = await post(body);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    await expectHealthy();
+  });
+
+  it('refuse a 10 MB body sent without its length (chunked) with HTTP 413', async () => {
+    const body = JSON.stringify({ query: `{ sources { source } } #${'x'.repeat(10 * 1024 * 1024)}` });
+    const r = await post(body, 'application/json', true);
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     await expectHealthy();
