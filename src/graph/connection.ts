@@ -107,32 +107,55 @@ class LazyEdge<T> {
   }
 }
 
-export function toConnection<T>(c: ConnectionParts<T>): Connection<T> {
-  const page = c.rows.slice(0, c.first);
-  const edges: { cursor: string; node: T }[] = page.map((node) => new LazyEdge(node, c.list, c.keyOf));
-  let total: Promise<number> | null = null;
-  let more: Promise<boolean> | null = null;
-  const rows = c.rows;
-  const first = c.first;
-  return {
-    edges,
-    pageInfo: {
-      get hasNextPage() {
-        if (first > 0 || !c.more) return rows.length > first;
-        more ??= c.more();
-        return more;
-      },
-      hasPreviousPage: c.hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    get totalCount() {
-      total ??= c.count();
-      return total;
-    },
-  };
+/**
+ * pageInfo with its cursors encoded only if a query asks for them, and getters on the
+ * prototype: an object literal with getters cost more to build than a dashboard count's
+ * whole resolve (issue 9).
+ */
+class LazyPageInfo<T> {
+  private more: Promise<boolean> | null = null;
+  constructor(
+    private readonly c: ConnectionParts<T>,
+    private readonly edges: LazyEdge<T>[],
+  ) {}
+  get hasNextPage(): boolean | Promise<boolean> {
+    const { c } = this;
+    if (c.first > 0 || !c.more) return c.rows.length > c.first;
+    this.more ??= c.more();
+    return this.more;
+  }
+  get hasPreviousPage(): boolean {
+    return this.c.hadCursor;
+  }
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
 }
 
+class LazyConnection<T> implements Connection<T> {
+  readonly edges: LazyEdge<T>[];
+  private info: LazyPageInfo<T> | null = null;
+  private total: Promise<number> | null = null;
+  constructor(private readonly c: ConnectionParts<T>) {
+    this.edges = c.rows.slice(0, c.first).map((node) => new LazyEdge(node, c.list, c.keyOf));
+  }
+  get pageInfo(): PageInfo {
+    this.info ??= new LazyPageInfo(this.c, this.edges);
+    return this.info;
+  }
+  /** Counted only when a query asks for it. */
+  get totalCount(): Promise<number> {
+    this.total ??= this.c.count();
+    return this.total;
+  }
+}
+
+export function toConnection<T>(c: ConnectionParts<T>): Connection<T> {
+  return new LazyConnection(c);
+}
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
 export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true })
