@@ -20,6 +20,7 @@ import { Migration20261201144300_pii_retention } from './Migration20261201144300
 import { Migration20261201150000_dossier_fact_month } from './Migration20261201150000_dossier_fact_month';
 import { Migration20261201160000_prefetch_covering } from './Migration20261201160000_prefetch_covering';
 import { Migration20261201160100_agency_merged } from './Migration20261201160100_agency_merged';
+import { Migration20261201220000_dossier_fact_month_listing } from './Migration20261201220000_dossier_fact_month_listing';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
@@ -39,4 +40,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201150000_dossier_fact_month', class: Migration20261201150000_dossier_fact_month },
   { name: 'Migration20261201160000_prefetch_covering', class: Migration20261201160000_prefetch_covering },
   { name: 'Migration20261201160100_agency_merged', class: Migration20261201160100_agency_merged },
+  {
+    name: 'Migration20261201220000_dossier_fact_month_listing',
+    class: Migration20261201220000_dossier_fact_month_listing,
+  },
 ];

@@ -18,7 +18,7 @@ import { PlanTask } from '../modules/plan/plan-task.entity';
 import { NationalProcedure } from '../modules/procedure/national-procedure.entity';
 import { NationalSector } from '../modules/procedure/national-sector.entity';
 import { DossierFact } from '../modules/report/dossier-fact.entity';
-import { DossierFactMonth } from '../modules/report/dossier-fact-month.entity';
+import { DossierFactMonth, DossierFactMonthListing } from '../modules/report/dossier-fact-month.entity';
 import { QuarantinedRecord } from '../sync/quarantined-record.entity';
 import { ScheduleTick } from '../sync/schedule-tick.entity';
 import { SeenKey } from '../sync/seen-key.entity';
@@ -50,6 +50,7 @@ export const entities = [
   PlanTask,
   DossierFact,
   DossierFactMonth,
+  DossierFactMonthListing,
   ApiKey,
   RateWindow,
 ];

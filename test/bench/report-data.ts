@@ -58,8 +58,9 @@ export async function insertDossiers(pg: Client, first: number, last: number, ye
  * and `dossier_fact` dropped and the report triggers off while the rows go in (B-tree
  * upkeep in random key order and the per-statement fact upsert took ~4.5 min per million
  * under load), then the facts made by refresh_dossier_facts in chunks of codes (the same
- * SQL the triggers run) with the month rollup's triggers off, the rollup made from them in
- * one grouped insert (rebuild_dossier_fact_month, the same keys its triggers add), the
+ * SQL the triggers run) with the month rollups' triggers off, the rollups made from them in
+ * one grouped insert each (rebuild_dossier_fact_month and rebuild_dossier_fact_month_listing,
+ * the same keys their triggers add), the
  * indexes rebuilt from their own definitions, `vacuum analyze`.
  * The tables end exactly as a trigger-by-trigger load would leave them.
  */
@@ -91,6 +92,7 @@ export async function loadDossiers(pg: Client, size: number, years: number, chun
     await pg.query('alter table dossier_fact enable trigger user');
   }
   await pg.query('select rebuild_dossier_fact_month()');
+  await pg.query('select rebuild_dossier_fact_month_listing()');
   for (const ix of indexes) await pg.query(ix.def);
   await pg.query('vacuum analyze');
 }

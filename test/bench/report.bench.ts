@@ -52,14 +52,17 @@ type Mode = 'both' | 'facts' | 'neither';
 /** Mirrored, so drift over the runs (caches filling, checkpoints) falls on every mode alike. */
 const MODES: Mode[] = ['both', 'facts', 'neither', 'neither', 'facts', 'both'];
 /** The trigger functions whose time PostgreSQL tracks (track_functions): the rollup's, the facts'. */
-const ROLLUP_FUNCTIONS = ['dossier_fact_month_after_insert', 'dossier_fact_month_after_update'];
+const ROLLUP_FUNCTIONS = {
+  agency: ['dossier_fact_month_after_insert', 'dossier_fact_month_after_update'],
+  listing: ['dossier_fact_month_listing_after_insert', 'dossier_fact_month_listing_after_update'],
+};
 const FACT_FUNCTION = 'dossier_fact_after_dossier_write';
 
 interface Incremental {
   /** Mean wall time of the sync's statements per mode, ms. */
   ms: Record<Mode, number>;
   /** Time PostgreSQL spent in the rollup's trigger functions, and in the facts' own (nested rollup time taken out), per run with both, ms. */
-  rollupMs: number | null;
+  rollupMs: { agency: number; listing: number } | null;
   factsMs: number | null;
   checked: unknown;
 }
@@ -108,8 +111,11 @@ async function timedRun(pg: Client, mode: Mode, tracked: boolean, run: () => Pro
     const ms = await run();
     const after = tracked ? await functionTimes(pg) : new Map<string, number>();
     const spent = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
-    const rollupMs = ROLLUP_FUNCTIONS.reduce((sum, f) => sum + spent(f), 0);
-    return { ms, rollupMs, factsMs: spent(FACT_FUNCTION) - rollupMs };
+    const rollupMs = {
+      agency: ROLLUP_FUNCTIONS.agency.reduce((sum, f) => sum + spent(f), 0),
+      listing: ROLLUP_FUNCTIONS.listing.reduce((sum, f) => sum + spent(f), 0),
+    };
+    return { ms, rollupMs, factsMs: spent(FACT_FUNCTION) - rollupMs.agency - rollupMs.listing };
   } finally {
     await pg.query('alter table dossier enable trigger user');
     await pg.query('alter table dossier_fact enable trigger user');
@@ -138,14 +144,15 @@ async function incremental(
     () => false,
   );
   const ms: Record<Mode, number> = { both: 0, facts: 0, neither: 0 };
-  let rollupMs = 0;
+  const rollupMs = { agency: 0, listing: 0 };
   let factsMs = 0;
   let checked: unknown;
   for (const [index, mode] of MODES.entries()) {
     const t = await timedRun(pg, mode, tracked, () => changeDossiers(pg, index, changed, total));
     ms[mode] += t.ms / 2;
     if (mode === 'both') {
-      rollupMs += t.rollupMs / 2;
+      rollupMs.agency += t.rollupMs.agency / 2;
+      rollupMs.listing += t.rollupMs.listing / 2;
       factsMs += t.factsMs / 2;
     }
     // Only the first run leaves both tables current (later ones skip triggers in turn).
@@ -182,15 +189,17 @@ function agreesWithRaw(
   );
 }
 
+const yes = (b: boolean) => (b ? 'yes' : 'NO');
+
 export async function reportBench(bench: BenchPostgres, sizes: number[], changed: number): Promise<void> {
   console.log('\n## Reports: form 06 for 2020, by agency with roll-up (PROVINCIAL)');
   console.log(
     '(2 cores shared by several helpers at once: absolute times are noisy; the ratios are measured in the same run)',
   );
   console.log(
-    '| dossiers | years of data | load (insert + facts + rollup + indexes) s | rollup rows | report from rollup ms | report from facts ms | raw SQL baseline ms | rollup / raw | facts / raw | figures agree (raw; rollup = facts) | statements per request | load avg 1/5/15 |',
+    '| dossiers | years of data | load (insert + facts + rollup + indexes) s | rollup rows (by agency; by listing) | report from rollup ms | report from facts ms | raw SQL baseline ms | rollup / raw | facts / raw | figures agree (raw; rollup = facts) | by sector from rollup ms | by sector from facts ms | by sector: rollup = facts | statements per request | load avg 1/5/15 |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---|');
   for (const size of sizes) {
     const db = await bench.database();
     const pg = new Client({ connectionString: db.url });
@@ -202,12 +211,16 @@ export async function reportBench(bench: BenchPostgres, sizes: number[], changed
       const loadStart = Date.now();
       await loadDossiers(pg, size, years, CHUNK);
       const loadS = (Date.now() - loadStart) / 1000;
-      const { rows: rollupRows } = await pg.query<{ n: number }>(
-        'select count(*)::int as n from dossier_fact_month',
+      const { rows: rollupRows } = await pg.query<{ a: number; l: number }>(
+        'select (select count(*) from dossier_fact_month)::int as a, (select count(*) from dossier_fact_month_listing)::int as l',
       );
       const query = { period: PERIOD, groupBy: 'AGENCY' as const, rule: 'PROVINCIAL' as const, rollUp: true };
       const hub = await median(() => dossierReport(db.orm.em.fork(), query));
       const facts = await median(() => dossierReport(db.orm.em.fork(), query, 'facts'));
+      const bySector = { ...query, groupBy: 'SECTOR' as const, rollUp: false };
+      const sectorHub = await median(() => dossierReport(db.orm.em.fork(), bySector));
+      const sectorFacts = await median(() => dossierReport(db.orm.em.fork(), bySector, 'facts'));
+      const sectorSame = await rollupAgrees(db, bySector);
       const raw = await median(() => pg.query(RAW_FORM06_SQL, [PERIOD.from, PERIOD.to]));
       const ours = await dossierReport(db.orm.em.fork(), query);
       const base = (await pg.query(RAW_FORM06_SQL, [PERIOD.from, PERIOD.to])).rows as Record<
@@ -218,16 +231,16 @@ export async function reportBench(bench: BenchPostgres, sizes: number[], changed
       const same = await rollupAgrees(db, query);
       const statements = await statementsOf(db.orm, () => dossierReport(db.orm.em.fork(), query));
       console.log(
-        `| ${fmt(size)} | ${years} | ${fmt(loadS, 1)} | ${fmt(rollupRows[0]!.n)} | ${fmt(hub)} | ${fmt(facts)} | ${fmt(raw)} | ${fmt(hub / raw, 3)} | ${fmt(facts / raw, 2)} | ${agree ? 'yes' : 'NO'}; ${same ? 'yes' : 'NO'} | ${statements} | ${loadAverage()} |`,
+        `| ${fmt(size)} | ${years} | ${fmt(loadS, 1)} | ${fmt(rollupRows[0]!.a)}; ${fmt(rollupRows[0]!.l)} | ${fmt(hub)} | ${fmt(facts)} | ${fmt(raw)} | ${fmt(hub / raw, 3)} | ${fmt(facts / raw, 2)} | ${yes(agree)}; ${yes(same)} | ${fmt(sectorHub)} | ${fmt(sectorFacts)} | ${yes(sectorSame)} | ${statements} | ${loadAverage()} |`,
       );
       if (size === sizes[sizes.length - 1]) {
         const inc = await incremental(pg, changed, size, () => rollupAgrees(db, query));
         const timed =
           inc.rollupMs === null
             ? 'trigger functions not timed (track_functions refused)'
-            : `time in the trigger functions themselves (track_functions), per run with both: the rollup's ${fmt(inc.rollupMs)} ms, the facts' ${fmt(inc.factsMs!)} ms`;
+            : `time in the trigger functions themselves (track_functions), per run with both: the rollups' ${fmt(inc.rollupMs.agency)} ms by agency and ${fmt(inc.rollupMs.listing)} ms by listing, the facts' ${fmt(inc.factsMs!)} ms`;
         console.log(
-          `\nIncremental sync of ${fmt(changed)} changed dossiers on ${fmt(size)} rows, batches of 1,000, each run on dossiers no other run changed, mean of 2 runs per mode (order ${MODES.join(', ')}): ${fmt(inc.ms.both)} ms with dossier_fact and dossier_fact_month kept current in the same statements, ${fmt(inc.ms.facts)} ms with dossier_fact only, ${fmt(inc.ms.neither)} ms with neither: bringing the rollup up to date ≈ ${fmt(inc.ms.both - inc.ms.facts)} ms, the facts ≈ ${fmt(inc.ms.facts - inc.ms.neither)} ms; ${timed}; rollup = facts after the first run: ${inc.checked ? 'yes' : 'NO'}; load avg ${loadAverage()}.`,
+          `\nIncremental sync of ${fmt(changed)} changed dossiers on ${fmt(size)} rows, batches of 1,000, each run on dossiers no other run changed, mean of 2 runs per mode (order ${MODES.join(', ')}): ${fmt(inc.ms.both)} ms with dossier_fact and dossier_fact_month kept current in the same statements, ${fmt(inc.ms.facts)} ms with dossier_fact only, ${fmt(inc.ms.neither)} ms with neither: bringing the rollup up to date ≈ ${fmt(inc.ms.both - inc.ms.facts)} ms, the facts ≈ ${fmt(inc.ms.facts - inc.ms.neither)} ms; ${timed}; rollup = facts after the first run: ${yes(Boolean(inc.checked))}; load avg ${loadAverage()}.`,
         );
       }
     } finally {

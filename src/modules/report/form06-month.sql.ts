@@ -1,9 +1,13 @@
 /**
- * Form 06 over `dossier_fact_month` (migration Migration20261201150000_dossier_fact_month):
- * the same figures as form06.sql.ts, summed from month-grain counts instead of counted
- * dossier by dossier. Exact only for periods of whole months (every named period), and the
- * counts are kept per agency and channel, so it serves groupings by agency or level with
- * filters on agency, level and channel; anything else goes to the fact-backed statement.
+ * Form 06 over the month rollups (migrations Migration20261201150000_dossier_fact_month,
+ * Migration20261201220000_dossier_fact_month_listing): the same figures as form06.sql.ts,
+ * summed from month-grain counts instead of counted dossier by dossier. Exact only for
+ * periods of whole months (every named period). `dossier_fact_month` keeps the counts per
+ * agency and channel, which serve groupings by agency or level with filters on agency,
+ * level and channel; `dossier_fact_month_listing` the same families per listing, national
+ * code and channel, which serve groupings by sector or procedure with filters on sector,
+ * procedure and channel. Anything else (filters from both sides, days that are not whole
+ * months) goes to the fact-backed statement.
  */
 import { daysInMonth } from '../../domain/time';
 import { AGENCY_VIEW_SQL } from '../agency';
@@ -14,6 +18,7 @@ import {
   type Form06Query,
   form06Statement,
   isRolled,
+  keySql,
   listFilter,
 } from './form06.sql';
 
@@ -26,16 +31,18 @@ export function isWholeMonths(from: string, to: string): boolean {
   return from.slice(8) === '01' && Number(to.slice(8)) === lastDay;
 }
 
-/** Whether the month rollup can answer the query exactly. */
-export function monthRollupServes(q: Form06Query): boolean {
+/** Which of the rollup's two sets of counts answers the query: by agency, by listing, or neither. */
+export function monthRollupSide(q: Form06Query): 'agency' | 'listing' | null {
   const f = q.filter ?? {};
-  return (
-    isWholeMonths(q.period.from, q.period.to) &&
-    (q.groupBy === 'AGENCY' || q.groupBy === 'LEVEL') &&
-    !f.sector &&
-    !f.procedure
-  );
+  if (!isWholeMonths(q.period.from, q.period.to)) return null;
+  const byAgency = q.groupBy === 'AGENCY' || q.groupBy === 'LEVEL';
+  if (byAgency && !f.sector && !f.procedure) return 'agency';
+  if (!byAgency && !f.agency && !f.level) return 'listing';
+  return null;
 }
+
+/** Whether the month rollup can answer the query exactly. */
+export const monthRollupServes = (q: Form06Query): boolean => monthRollupSide(q) !== null;
 
 /** One family's rows of the period, summed per agency into the figures it gives. */
 interface FamilyPart {
@@ -94,8 +101,11 @@ const SUMMED = FIGURES.filter((k) => k !== 'inProgressOverdue');
 
 /** The statement over the rollup; null when monthRollupServes(q) is false. */
 export function form06MonthSql(q: Form06Query): { sql: string; params: unknown[] } | null {
-  if (!monthRollupServes(q)) return null;
+  const side = monthRollupSide(q);
+  if (!side) return null;
   const f = q.filter ?? {};
+  const table = side === 'listing' ? 'dossier_fact_month_listing' : 'dossier_fact_month';
+  const dims = side === 'listing' ? 'x.listing_code, x.national_code' : 'x.agency_code';
   // The channels ride in p: every family's part reads them.
   const params: unknown[] = [monthOf(q.period.from), monthOf(q.period.to), f.channel ?? null];
   const scope = agencyScope(f, params);
@@ -106,24 +116,32 @@ export function form06MonthSql(q: Form06Query): { sql: string; params: unknown[]
     const columns = SUMMED.map((k) =>
       part.figures[k] ? `sum(x.n) filter (where ${part.figures[k]}) as "${k}"` : `null::bigint as "${k}"`,
     );
-    return `select x.agency_code, ${columns.join(', ')}
-      from dossier_fact_month x cross join p
+    return `select ${dims}, ${columns.join(', ')}
+      from ${table} x cross join p
       where x.family = '${part.family}' and x.last_month >= p.f and ${part.rows}${channel.map((w) => ` and ${w}`).join('')}
-      group by x.agency_code`;
+      group by ${dims}`;
   });
+  // The joins and filters of the fact-backed statement, on the summed rows (x).
   const where = [
-    ...(f.agency ? ['s.agency_code in (select code from scope)'] : []),
+    ...(f.agency ? ['x.agency_code in (select code from scope)'] : []),
     ...listFilter(f.level, 'ag.level', params),
+    ...listFilter(f.sector, 'l.sector_code', params),
+    ...listFilter(f.procedure, 'coalesce(l.national_code, x.national_code)', params),
   ];
   const groupKey = isRolled(q) ? 'agency_code' : 'group_key';
-  const key = q.groupBy === 'LEVEL' ? 'ag.level' : 's.agency_code';
   const needsAgency = q.groupBy === 'LEVEL' || Boolean(f.level);
+  const join =
+    side === 'listing'
+      ? 'left join provincial_listing l on l.code = x.listing_code'
+      : needsAgency
+        ? 'left join agencies ag on ag.code = x.agency_code'
+        : '';
   const head = `with recursive p as (select ?::int as f, ?::int as t, ?::text[] as channels),
     agencies as (${AGENCY_VIEW_SQL})${scope},
     summed as (
-      select ${key} as ${groupKey}, ${SUMMED.map((k) => `coalesce(sum("${k}"), 0)::int as "${k}"`).join(', ')}
-      from (${parts.join('\n      union all\n      ')}) s
-      ${needsAgency ? 'left join agencies ag on ag.code = s.agency_code' : ''}
+      select ${keySql(q.groupBy)} as ${groupKey}, ${SUMMED.map((k) => `coalesce(sum("${k}"), 0)::int as "${k}"`).join(', ')}
+      from (${parts.join('\n      union all\n      ')}) x
+      ${join}
       ${where.length ? `where ${where.join(' and ')}` : ''}
       group by 1
     )`;

@@ -51,7 +51,8 @@ export type Figure = (typeof FIGURES)[number];
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-function keySql(groupBy: ReportGrouping): string {
+/** A row's key over a relation `x` shaped like dossier_fact, with `l` its listing and `ag` its agency. */
+export function keySql(groupBy: ReportGrouping): string {
   switch (groupBy) {
     case 'AGENCY':
       return 'x.agency_code';

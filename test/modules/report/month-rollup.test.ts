@@ -2,8 +2,9 @@
  * `dossier_fact_month` never disagrees with the raw rows. Form 06 for whole-month periods is
  * counted from the month rollup; here it must equal, figure by figure, the fact-backed
  * statement and the TypeScript oracle (oracle.ts, straight from the dossier records), for
- * both rules, by agency (with and without roll-up) and by level, with filters, after
- * inserts, updates, tombstones, deletes, listing and calendar changes, two writers at once
+ * both rules, by agency (with and without roll-up), by level, by sector and by procedure
+ * (the counts by listing), with filters, after inserts, updates, tombstones, deletes, listing
+ * changes (processing time, sector, national code) and calendar changes, two writers at once
  * and a truncate. And the table itself: subtracting every current fact row empties it
  * exactly (a key counted too often stays behind, one counted too rarely goes below 0, which
  * the triggers refuse), and it equals the rollup rebuilt from scratch (the bulk load's way).
@@ -44,19 +45,23 @@ const groupings = [
   { groupBy: 'AGENCY', rollUp: false },
   { groupBy: 'AGENCY', rollUp: true },
   { groupBy: 'LEVEL', rollUp: false },
+  { groupBy: 'SECTOR', rollUp: false },
+  { groupBy: 'PROCEDURE', rollUp: false },
 ] as const;
-const filters = [undefined, { agency: ['D.02'] }, { channel: ['ONLINE', 'POSTAL'] }, { level: ['COMMUNE'] }];
+/** The filters each side of the rollup serves: by agency (AGENCY, LEVEL), by listing (SECTOR, PROCEDURE). */
+const channelFilter = { channel: ['ONLINE', 'POSTAL'] };
+const agencyFilters = [{ agency: ['D.02'] }, channelFilter, { level: ['COMMUNE'] }];
+const listingFilters = [{ sector: ['S1'] }, { procedure: ['2.000003', '9.999999'] }, channelFilter];
 
 const queries: Form06Query[] = [];
 for (const p of periods) {
   const period = typeof p === 'string' ? periodOfName(p)! : p;
   for (const rule of ['PROVINCIAL', 'NATIONAL'] as const) {
     for (const g of groupings) {
-      for (const filter of filters) {
-        // Every period with every grouping; the filters on the year only (enough to reach each).
-        if (filter && p !== '2021') continue;
-        queries.push({ period, rule, ...g, filter });
-      }
+      const byAgency = g.groupBy === 'AGENCY' || g.groupBy === 'LEVEL';
+      // Every period with every grouping; the filters on the year only (enough to reach each).
+      const filters = p === '2021' ? (byAgency ? agencyFilters : listingFilters) : [];
+      for (const filter of [undefined, ...filters]) queries.push({ period, rule, ...g, filter });
     }
   }
 }
@@ -77,7 +82,8 @@ async function expectAllAgree() {
     expect([label, viaRollup.rows.map(figures)]).toEqual([label, viaFacts.rows.map(figures)]);
     expect([label, viaRollup.rows.map((r) => r.label)]).toEqual([label, viaFacts.rows.map((r) => r.label)]);
     expect([label, figures(viaRollup.total)]).toEqual([label, figures(viaFacts.total)]);
-    if (q.filter?.level) continue; // the oracle has no level filter
+    // The oracle has no level, sector or procedure filter.
+    if (q.filter?.level || q.filter?.sector || q.filter?.procedure) continue;
     const expected = oracleForm06([...current.values()], world, {
       ...q.period,
       rule: q.rule,
@@ -90,14 +96,27 @@ async function expectAllAgree() {
   }
 }
 
-/** Rows left in the rollup after subtracting every fact row (in a transaction rolled back). */
+const ROLLUPS = ['dossier_fact_month', 'dossier_fact_month_listing'];
+
+/** The rows of each rollup. */
+async function rollupRows(): Promise<number[]> {
+  const em = db.orm.em.fork();
+  const out: number[] = [];
+  for (const t of ROLLUPS)
+    out.push((await query<{ n: number }>(em, `select count(*)::int as n from ${t}`))[0]!.n);
+  return out;
+}
+
+/** Rows left in the rollups after subtracting every fact row (in a transaction rolled back). */
 async function leftAfterSubtractingFacts(): Promise<number> {
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   try {
     await pg.query('begin');
     await pg.query('delete from dossier_fact');
-    const { rows } = await pg.query<{ n: number }>('select count(*)::int as n from dossier_fact_month');
+    const { rows } = await pg.query<{ n: number }>(
+      `select (${ROLLUPS.map((t) => `(select count(*) from ${t})`).join(' + ')})::int as n`,
+    );
     return rows[0]!.n;
   } finally {
     await pg.query('rollback');
@@ -105,14 +124,18 @@ async function leftAfterSubtractingFacts(): Promise<number> {
   }
 }
 
-/** The rollup as the triggers left it equals rebuild_dossier_fact_month()'s from scratch. */
+/** The rollups as the triggers left them equal rebuild_dossier_fact_month()'s and rebuild_dossier_fact_month_listing()'s from scratch. */
 async function rebuiltIsTheSame() {
   const em = db.orm.em.fork();
-  const rows = `select family, agency_code, channel, a_month, e_month, end_kind, timeliness, undated,
+  const byAgency = `select family, agency_code, channel, a_month, e_month, end_kind, timeliness, undated,
       months::text, last_month, n from dossier_fact_month order by 1, 2, 3, 4, 5, 6, 7, 8, 9`;
-  const before = await query(em, rows);
+  const byListing = `select family, listing_code, national_code, channel, a_month, e_month, end_kind, timeliness,
+      undated, months::text, last_month, n from dossier_fact_month_listing order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
+  const before = [await query(em, byAgency), await query(em, byListing)];
+  expect(before[1]!.length).toBeGreaterThan(0);
   await query(em, 'select rebuild_dossier_fact_month()');
-  expect(await query(em, rows)).toEqual(before);
+  await query(em, 'select rebuild_dossier_fact_month_listing()');
+  expect([await query(em, byAgency), await query(em, byListing)]).toEqual(before);
 }
 
 async function write(dossiers: DossierRecord[]) {
@@ -127,8 +150,7 @@ describe('form 06 from the month rollup', () => {
     await seedListings(em, simListings);
     const first = simulatedDossiers(2500, 21);
     await write(first);
-    const [n] = await query<{ n: number }>(em, 'select count(*)::int as n from dossier_fact_month');
-    expect(n!.n).toBeGreaterThan(0);
+    for (const n of await rollupRows()) expect(n).toBeGreaterThan(0);
     expect(await leftAfterSubtractingFacts()).toBe(0);
     await expectAllAgree();
 
@@ -146,8 +168,15 @@ describe('form 06 from the month rollup', () => {
     await expectAllAgree();
 
     // A listing's processing time: the derived due of its dossiers without an appointment.
+    // Another's sector and a third's national code: the rows by sector and procedure they key.
     const listings: ListingSeed[] = simListings.map((l) =>
-      l.code === 'L.A' ? { ...l, times: { DIRECT: [2, 'WORKING_DAY'], ONLINE: [45, 'WORKING_DAY'] } } : l,
+      l.code === 'L.A'
+        ? { ...l, times: { DIRECT: [2, 'WORKING_DAY'], ONLINE: [45, 'WORKING_DAY'] } }
+        : l.code === 'L.B'
+          ? { ...l, sector: { code: 'S2', name: 'Đất đai' } }
+          : l.code === 'L.C'
+            ? { ...l, nationalCode: '2.000099' }
+            : l,
     );
     await seedListings(em, listings);
     world.listings = listings;
@@ -184,15 +213,14 @@ describe('form 06 from the month rollup', () => {
     expect(await countStatements(db, () => reportOf(db, q))).toBe(1);
   });
 
-  it('a truncate of dossier or dossier_fact empties it', async () => {
+  it('a truncate of dossier or dossier_fact empties them', async () => {
     const em = db.orm.em.fork();
     await query(em, 'truncate dossier');
-    const [n] = await query<{ n: number }>(em, 'select count(*)::int as n from dossier_fact_month');
-    expect(n!.n).toBe(0);
+    expect(await rollupRows()).toEqual([0, 0]);
     await write(simulatedDossiers(50, 41));
+    expect((await rollupRows()).every((n) => n > 0)).toBe(true);
     await query(em, 'truncate dossier_fact');
-    const [m] = await query<{ n: number }>(em, 'select count(*)::int as n from dossier_fact_month');
-    expect(m!.n).toBe(0);
+    expect(await rollupRows()).toEqual([0, 0]);
   });
 });
 
