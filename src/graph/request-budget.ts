@@ -46,8 +46,9 @@ export function maxSemiSpaceMiB(
  * The old generation's limit, in bytes. V8's `heap_size_limit` adds the young generation's
  * reserve (two semi-spaces and a young large-object space of one semi-space each), which
  * live data never fills and whose size differs by Node version: for the same
- * `--max-old-space-size=384`, 432 MiB on Node 20 and 576 MiB on Node 24. A share of the
- * whole limit fired too late on Node 24; a share of the old generation does not.
+ * `--max-old-space-size=384`, 432 MiB on Node 20 and 576 MiB on Node 24, where a share of
+ * the whole limit always fired too late. On Node 24 this guard still misses at times (the
+ * heap has grown by about 130 MB between two looks): an open defect, see README.
  */
 export const OLD_GENERATION_LIMIT = getHeapStatistics().heap_size_limit - 3 * maxSemiSpaceMiB() * MiB;
 
