@@ -117,9 +117,7 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
       reject(tooLarge(max));
     };
     req.on('data', onData);
-    req.once('end', () =>
-      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
-    );
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.once('error', reject);
     req.once('aborted', () =>
       reject(new BodyError(400, 'the client closed the connection before the body ended')),

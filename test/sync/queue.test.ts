@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log';
 import type { Simulators } from '../../src/simulate';
 import { RunQueue } from '../../src/sync/queue';
+import { QUIET_SIMULATED_SERVE } from '../support/busy-hub';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestHub, type TestHub, testConfig } from '../support/hub';
 import { type HubProcess, spawnHub } from '../support/process';
@@ -144,18 +145,9 @@ describe('an api process and a worker process on one database', () => {
 
   const env = (role: string): Record<string, string> => ({
     DATABASE_URL: db.url,
-    HUB_SIMULATE: '1',
+    ...QUIET_SIMULATED_SERVE,
     HUB_ROLE: role,
     HUB_ADMIN_KEY: key,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    SIM_PROCEDURES: '30',
-    SIM_DOSSIERS: '1500',
-    SIM_FEEDBACKS: '10',
-    SYNC_SCHEDULE_NATIONAL: 'off',
-    SYNC_SCHEDULE_IGATE: 'off',
-    SYNC_SCHEDULE_PAKN: 'off',
-    CHECK_SCHEDULE: 'off',
     LOG_LEVEL: 'info',
   });
 

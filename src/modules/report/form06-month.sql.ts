@@ -32,7 +32,7 @@ export function isWholeMonths(from: string, to: string): boolean {
 }
 
 /** Which of the rollup's two sets of counts answers the query: by agency, by listing, or neither. */
-export function monthRollupSide(q: Form06Query): 'agency' | 'listing' | null {
+function monthRollupSide(q: Form06Query): 'agency' | 'listing' | null {
   const f = q.filter ?? {};
   if (!isWholeMonths(q.period.from, q.period.to)) return null;
   const byAgency = q.groupBy === 'AGENCY' || q.groupBy === 'LEVEL';
@@ -40,9 +40,6 @@ export function monthRollupSide(q: Form06Query): 'agency' | 'listing' | null {
   if (!byAgency && !f.agency && !f.level) return 'listing';
   return null;
 }
-
-/** Whether the month rollup can answer the query exactly. */
-export const monthRollupServes = (q: Form06Query): boolean => monthRollupSide(q) !== null;
 
 /** One family's rows of the period, summed per agency into the figures it gives. */
 interface FamilyPart {
@@ -99,7 +96,7 @@ function familyParts(q: Form06Query): FamilyPart[] {
 /** Every figure but overdue, which is in progress minus within deadline. */
 const SUMMED = FIGURES.filter((k) => k !== 'inProgressOverdue');
 
-/** The statement over the rollup; null when monthRollupServes(q) is false. */
+/** The statement over the rollup; null when neither set of counts answers the query exactly. */
 export function form06MonthSql(q: Form06Query): { sql: string; params: unknown[] } | null {
   const side = monthRollupSide(q);
   if (!side) return null;
