@@ -7,7 +7,8 @@
  * the event loop back now and then, so one large response never starves health checks,
  * other requests, timers or signals.
  */
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema, isObjectType } from 'graphql';
 
 export type StopReason = 'REQUEST_TIMEOUT' | 'SHUTTING_DOWN' | 'REQUEST_TOO_LARGE';
@@ -19,7 +20,7 @@ export type StopReason = 'REQUEST_TIMEOUT' | 'SHUTTING_DOWN' | 'REQUEST_TOO_LARG
  * process long before REQUEST_TIMEOUT. The heap's whole used size (young objects included,
  * live or not) is compared with it: a large young generation promotes tens of MiB at once,
  * so the old generation's own size can jump from below the line to exhaustion between two
- * looks (seen on Node 24); what is left is room for the other requests.
+ * looks; what is left is room for the other requests.
  */
 export const HEAP_STOP_SHARE = 0.7;
 
@@ -47,22 +48,59 @@ export function maxSemiSpaceMiB(
  * reserve (two semi-spaces and a young large-object space of one semi-space each), which
  * live data never fills and whose size differs by Node version: for the same
  * `--max-old-space-size=384`, 432 MiB on Node 20 and 576 MiB on Node 24, where a share of
- * the whole limit always fired too late. On Node 24 this guard still misses at times (the
- * heap has grown by about 130 MB between two looks): an open defect, see README.
+ * the whole limit always fired too late.
  */
 export const OLD_GENERATION_LIMIT = getHeapStatistics().heap_size_limit - 3 * maxSemiSpaceMiB() * MiB;
 
-/** True when the heap's used size is above HEAP_STOP_SHARE of the old generation's limit. */
-export function heapNearLimit(): boolean {
-  return getHeapStatistics().used_heap_size > HEAP_STOP_SHARE * OLD_GENERATION_LIMIT;
-}
+/**
+ * A full garbage collection, on demand. V8 gives it to a context made while --expose-gc is
+ * set; the flag only changes contexts made from then on, so the hub's own has no `gc`.
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  setFlagsFromString('--no-expose-gc');
+  return gc;
+})();
+
+/** Shortest time between two collections the guard asks for. */
+const COLLECT_EVERY_MS = 1000;
+let lastCollect = Number.NEGATIVE_INFINITY;
 
 /**
- * Longest stretch of resolver work between two turns of the event loop. Resolvers that
- * wait for one shared loader all resume in a single burst of microtasks, which nothing
- * else can interrupt; past this slice the rest of the burst waits for the next turn.
+ * True when the heap's used size is above HEAP_STOP_SHARE of the old generation's limit.
+ * That size counts garbage until V8 collects it, a cancelled answer's for one, and V8 may
+ * not collect before the next request reaches the line; so before saying yes the guard has
+ * V8 collect (at most once a second: a collection of a full heap takes a few hundred ms)
+ * and looks again, and only what is live stops a request.
  */
+export function heapNearLimit(): boolean {
+  const line = HEAP_STOP_SHARE * OLD_GENERATION_LIMIT;
+  if (getHeapStatistics().used_heap_size <= line) return false;
+  const now = performance.now();
+  if (now - lastCollect < COLLECT_EVERY_MS) return true;
+  collectGarbage();
+  lastCollect = performance.now();
+  return getHeapStatistics().used_heap_size > line;
+}
+
+/** Longest stretch of a request's work between two turns of the event loop. */
 const SLICE_MS = 20;
+/**
+ * Loaded values handed on at once in one burst; past it the rest wait their turn. A loader
+ * shared by many resolvers settles all of them together, and each value's real work (the
+ * executor completing what it carries, often a page of nodes) runs only after every one of
+ * them was handed on: a clock read before that work would let them all through.
+ */
+const BURST_VALUES = 256;
+/**
+ * Waiters woken at each turn of the event loop. Each turn hands the loop back (health
+ * checks, other requests, timers, signals) and looks at the heap, so what runs between two
+ * looks is bounded by what this many wakes can build.
+ */
+const TURN_WAKES = 64;
+/** Resolver calls between two looks at the heap within one stretch of work. */
+const LOOK_EVERY = 512;
 
 export class RequestBudget {
   private reason: StopReason | null = null;
@@ -73,15 +111,23 @@ export class RequestBudget {
    * is reachable only from its own request, so it is collected with it.
    */
   readonly frozen = new Promise<never>(() => {});
-  /** When the current burst of work began; a burst ends at the next turn of the loop. */
-  private burstStart = 0;
+  /** Work waiting for a turn of the loop, first come first woken (from `head` on). */
+  private queue: ((() => void) | undefined)[] = [];
+  private head = 0;
+  private turnPending = false;
+  /** The current burst (the work between two turns of the loop): its start and values handed on. */
   private burstOpen = false;
-  private turn: Promise<void> | null = null;
-  /** Callers of pace() waiting for the next turn. */
-  private waiting = 0;
+  private burstStart = 0;
+  private burstValues = 0;
+  /** Resolver calls since the last look at the heap. */
+  private calls = 0;
   private readonly listeners: (() => void)[] = [];
 
-  constructor(private readonly timeoutMs: number) {}
+  /** `heapNear` is how the heap is looked at (a test's stand-in can say when it is full). */
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly heapNear: () => boolean = heapNearLimit,
+  ) {}
 
   get stopped(): StopReason | null {
     return this.reason;
@@ -90,6 +136,9 @@ export class RequestBudget {
   stop(reason: StopReason): void {
     if (this.reason) return;
     this.reason = reason;
+    // The waiters are never woken: the execution is frozen where it is.
+    this.queue = [];
+    this.head = 0;
     for (const l of this.listeners.splice(0)) l();
   }
 
@@ -98,74 +147,113 @@ export class RequestBudget {
     else this.listeners.push(listener);
   }
 
+  private get queued(): number {
+    return this.queue.length - this.head;
+  }
+
   /** Time spent in the current burst; the first call after a turn of the loop opens one. */
   private inBurst(): number {
     const now = performance.now();
-    if (!this.burstOpen) {
-      this.burstOpen = true;
-      this.burstStart = now;
-      setImmediate(() => {
-        this.burstOpen = false;
-      });
-    }
+    if (!this.burstOpen) this.openBurst(now, 0);
     return now - this.burstStart;
   }
 
-  /**
-   * Resolves at the next turn of the event loop once the current burst has used its slice.
-   * At each such turn the heap is looked at: a request still building while it is near
-   * its limit is stopped (REQUEST_TOO_LARGE).
-   */
-  async pace(): Promise<void> {
-    while (this.inBurst() > SLICE_MS) {
-      // Once per slice (the first resolver to wait opens the turn), not once per waiter.
-      if (!this.reason && !this.turn && heapNearLimit()) this.stop('REQUEST_TOO_LARGE');
-      if (this.reason) break;
-      this.turn ??= new Promise<void>((resolve) =>
-        setImmediate(() => {
-          this.turn = null;
-          resolve();
-        }),
-      );
-      this.waiting++;
-      try {
-        await this.turn;
-      } finally {
-        this.waiting--;
-      }
-    }
-    if (this.reason) await this.frozen;
+  private openBurst(now: number, values: number): void {
+    this.burstOpen = true;
+    this.burstStart = now;
+    this.burstValues = values;
+    setImmediate(this.closeBurst);
   }
 
-  /** True when work must wait for pace() first: the slice is over, or the request is stopped. */
+  private readonly closeBurst = (): void => {
+    this.burstOpen = false;
+  };
+
+  /** Stops the request (REQUEST_TOO_LARGE) when the heap is near its limit; true when stopped. */
+  private lookAtHeap(): boolean {
+    this.calls = 0;
+    if (!this.reason && this.heapNear()) this.stop('REQUEST_TOO_LARGE');
+    return this.reason !== null;
+  }
+
+  /**
+   * A turn of the loop: look at the heap, then wake the next waiters. Their work is this
+   * burst's; whatever it asks for meanwhile waits behind the rest of the queue.
+   */
+  private readonly turn = (): void => {
+    this.turnPending = false;
+    if (this.lookAtHeap()) return;
+    const end = Math.min(this.head + TURN_WAKES, this.queue.length);
+    const woken = end - this.head;
+    if (!this.burstOpen) this.openBurst(performance.now(), woken);
+    else this.burstValues += woken;
+    while (this.head < end) {
+      const wake = this.queue[this.head]!;
+      this.queue[this.head++] = undefined;
+      wake();
+    }
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else {
+      if (this.head > 4096) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
+      this.scheduleTurn();
+    }
+  };
+
+  private scheduleTurn(): void {
+    if (this.turnPending) return;
+    this.turnPending = true;
+    setImmediate(this.turn);
+  }
+
+  /** Resolves at a later turn of the event loop, in turn with the work already waiting (never, once stopped). */
+  pace(): Promise<void> {
+    if (this.reason) return this.frozen;
+    return new Promise<void>((wake) => {
+      this.queue.push(wake);
+      this.scheduleTurn();
+    });
+  }
+
+  /**
+   * True when work must wait for pace() first: the request is stopped, other work is
+   * waiting already, or the burst has used its slice. Every LOOK_EVERY calls it looks at
+   * the heap: a request still building while the heap is near its limit is stopped.
+   */
   mustPace(): boolean {
-    return this.reason !== null || this.inBurst() > SLICE_MS;
+    if (this.reason) return true;
+    if (++this.calls >= LOOK_EVERY && this.lookAtHeap()) return true;
+    return this.queued > 0 || this.inBurst() > SLICE_MS;
   }
 
   /**
    * A loader's batch schedule: like DataLoader's own (after the current promise jobs), and
-   * then only once no paced resolver is still waiting for its turn, so pacing never splits
-   * one level's loads into several statements.
+   * then only once no work of the request waits for its turn, so pacing never splits one
+   * level's loads into several statements.
    */
   scheduleBatch(dispatch: () => void): void {
     const whenIdle = () => {
       if (this.reason) return; // frozen: nothing waits for this batch any more
-      if (this.waiting === 0 && !this.turn) dispatch();
+      if (this.queued === 0) dispatch();
       else setImmediate(whenIdle);
     };
     void Promise.resolve().then(() => process.nextTick(whenIdle));
   }
 
-  /** A loaded value, handed on at the pace of the request (never, once it is stopped). */
+  /**
+   * A loaded value, handed on at the pace of the request (never, once it is stopped): at
+   * most BURST_VALUES in one burst, the rest in turn.
+   */
   paced<T>(value: Promise<T>): Promise<T> {
     return value.then(
-      async (v) => {
-        if (this.mustPace()) await this.pace();
-        return v;
-      },
-      async (e) => {
+      (v) => (this.mustPace() || ++this.burstValues > BURST_VALUES ? this.pace().then(() => v) : v),
+      (e) => {
         // A statement cancelled with its request fails here: that failure has no one to tell.
-        if (this.reason) await this.frozen;
+        if (this.reason) return this.frozen;
         throw e;
       },
     );
