@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../connectors/sim/igate/simulator';
 import { type Province, syncedProvince } from './setup';
 
+interface Page {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { code: string } }[];
+}
+
 interface ListingView {
   code: string;
   nationalCode: string;
@@ -105,6 +110,39 @@ describe('listings, the procedure union and the merged agencies', () => {
       },
     );
     expect(filtered.data).toEqual({ a: { totalCount: 1 }, b: { totalCount: 0 }, c: { totalCount: 1 } });
+  });
+
+  it('pages the union of national and listing-only codes in code order, filtered or not', async () => {
+    const onlyListed = manifest.findings
+      .filter((f) => f.kind === 'MISSING_IN_NATIONAL')
+      .map((f) => f.nationalCode!);
+    const union = (
+      await exec(`select code from (select code from national_procedure where deleted_at is null
+          union select l.national_code from provincial_listing l where l.active and l.deleted_at is null
+            and not exists (select 1 from national_procedure n where n.code = l.national_code and n.deleted_at is null)) u
+        order by code collate "C"`)
+    ).map((r) => String(r.code));
+    for (const code of onlyListed) expect(union).toContain(code);
+    const pages = async (filter: Record<string, unknown> | null) => {
+      const codes: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 100; i++) {
+        const r: { data?: { procedures: Page } } = await gql<{ procedures: Page }>(
+          `query($a: String, $f: ProcedureFilter) { procedures(first: 7, after: $a, filter: $f) {
+            pageInfo { hasNextPage endCursor } edges { node { code } } } }`,
+          { a: after, f: filter },
+        );
+        const page = r.data!.procedures;
+        codes.push(...page.edges.map((e) => e.node.code));
+        if (!page.pageInfo.hasNextPage) return codes;
+        after = page.pageInfo.endCursor;
+      }
+      throw new Error('more than 100 pages');
+    };
+    expect(await pages(null)).toEqual(union);
+    // A filter on codes, mixing both kinds across pages: the page keeps the union's order.
+    const some = union.filter((_, i) => i % 4 === 0 || onlyListed.includes(union[i]!));
+    expect(await pages({ codes: some })).toEqual(some);
   });
 
   it('merges agencies by code: iGate wins where both know one, a code known to one portal is still an agency', async () => {
