@@ -204,7 +204,8 @@ export class RequestBudget {
       this.queue = [];
       this.head = 0;
     } else {
-      if (this.head > 4096) {
+      // Woken slots are given back once they are most of the array (amortized: each slot is copied at most once).
+      if (this.head > 4096 && this.head * 2 > this.queue.length) {
         this.queue = this.queue.slice(this.head);
         this.head = 0;
       }
